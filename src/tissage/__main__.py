@@ -1,0 +1,5 @@
+import sys
+
+from tissage.config.cli import main
+
+sys.exit(main())

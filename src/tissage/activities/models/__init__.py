@@ -1,0 +1,4 @@
+from .activities import Activity, ActivityMember
+from .participations import Participation
+
+__all__ = ["Activity", "ActivityMember", "Participation"]

@@ -1,0 +1,31 @@
+"""The ``tissage`` console command.
+
+It wraps Django's management commands (``tissage migrate``, ``tissage demo`` …). The solver
+commands (``golfers``, ``plan-groups``) are pure Python and run without loading Django at all.
+"""
+
+import importlib
+import os
+import sys
+
+# Subcommand -> module whose ``main(argv)`` runs it without Django.
+PURE_COMMANDS = {"golfers": "tissage.solvers.golfers.cli", "plan-groups": "tissage.solvers.grouping.cli"}
+ALIASES = {"worker": "db_worker"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    command = argv[1] if len(argv) > 1 else ""
+    if command in PURE_COMMANDS:
+        return importlib.import_module(PURE_COMMANDS[command]).main(argv[1:])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tissage.config.settings")
+    if command and not command.startswith("-"):
+        argv[1] = ALIASES.get(command, command.replace("-", "_"))
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

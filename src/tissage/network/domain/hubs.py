@@ -1,0 +1,33 @@
+"""State changes of hubs, venues and rooms."""
+
+from tissage.core.domain.writes import audited_create, audited_delete, audited_update
+
+from ..models import Hub, Room, Venue
+
+
+def hub_create(*, actor, data: dict) -> Hub:
+    return audited_create(actor=actor, model=Hub, data=data, action="hub.created")
+
+
+def hub_update(*, actor, hub: Hub, data: dict) -> dict:
+    return audited_update(actor=actor, instance=hub, data=data, action="hub.updated")
+
+
+def venue_create(*, actor, data: dict) -> Venue:
+    return audited_create(actor=actor, model=Venue, data=data, action="venue.created", related=[data["hub"]])
+
+
+def venue_update(*, actor, venue: Venue, data: dict) -> dict:
+    return audited_update(actor=actor, instance=venue, data=data, action="venue.updated")
+
+
+def room_create(*, actor, data: dict) -> Room:
+    return audited_create(actor=actor, model=Room, data=data, action="room.created", related=[data["venue"]])
+
+
+def room_update(*, actor, room: Room, data: dict) -> dict:
+    return audited_update(actor=actor, instance=room, data=data, action="room.updated", related=[room.venue])
+
+
+def room_delete(*, actor, room: Room) -> None:
+    audited_delete(actor=actor, instance=room, action="room.deleted", related=[room.venue])
