@@ -4,7 +4,7 @@ from tissage.network.domain.hubs import hub_create, hub_update
 from tissage.network.interfaces.forms import HubForm
 from tissage.network.models import Hub
 
-from ..filters import HubFilter
+from ..filters.network import HubFilter
 from .generic import OrgaCreateView, OrgaDetailView, OrgaListView, OrgaUpdateView
 
 

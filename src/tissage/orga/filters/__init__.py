@@ -1,11 +1,8 @@
-"""Search and filter forms of the staff lists."""
+"""Search and filter forms of the staff lists, one module per area."""
 
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-from tissage.network.enums import Season
-from tissage.network.models import Hub
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -21,12 +18,3 @@ class SearchFilterSet(django_filters.FilterSet):
                 query |= Q(**{f"{field}__icontains": word})
             queryset = queryset.filter(query)
         return queryset
-
-
-class HubFilter(SearchFilterSet):
-    search_fields = ("name", "slug", "country")
-    season = django_filters.ChoiceFilter(label=_("Season"), choices=Season.choices)
-
-    class Meta:
-        model = Hub
-        fields = ["q", "season"]
