@@ -19,10 +19,15 @@ def main(argv: list[str] | None = None) -> int:
     if command in PURE_COMMANDS:
         return importlib.import_module(PURE_COMMANDS[command]).main(argv[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tissage.config.settings")
-    if command and not command.startswith("-"):
-        argv[1] = ALIASES.get(command, command.replace("-", "_"))
-    from django.core.management import execute_from_command_line
+    import django
+    from django.core.management import execute_from_command_line, get_commands
 
+    if command and not command.startswith("-") and command != "help":
+        argv[1] = ALIASES.get(command, command.replace("-", "_"))
+        django.setup()
+        if argv[1] not in get_commands():
+            print(f"tissage: unknown command '{command}' ('tissage help' lists them)", file=sys.stderr)
+            return 2
     execute_from_command_line(argv)
     return 0
 
