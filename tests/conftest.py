@@ -1,6 +1,15 @@
 import pytest
+from django.utils import translation
 
 from .factories import StaffFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _restore_the_language():
+    """A request activates its page's language in the test's thread and leaves it active: restore
+    it, or the tests that run next in this process would speak Russian."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture

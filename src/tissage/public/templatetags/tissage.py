@@ -2,9 +2,11 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import urlencode
 
+from tissage.core.exporters import registry as exporters
 from tissage.core.languages import language_name
 
 register = template.Library()
@@ -37,3 +39,49 @@ def query_with(context, **changes) -> str:
         else:
             params[key] = value
     return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"
+
+
+@register.simple_tag
+def object_link(obj, text=None) -> str:
+    """A link to ``obj``'s page, named by ``text`` or the object; just the name if the object has no
+    page (yet): a staff area can show objects of an area whose pages are not installed."""
+    label = obj if text is None else text
+    try:
+        url = obj.get_absolute_url()
+    except (AttributeError, NoReverseMatch):
+        return conditional_escape(label)
+    return format_html('<a href="{}">{}</a>', url, label)
+
+
+# The badge colour of a status, whatever it is the status of (session, programme, participation …).
+STATUS_BADGES = {
+    "draft": "badge-warn",
+    "invited": "badge-warn",
+    "planned": "badge-accent",
+    "active": "badge-ok",
+    "confirmed": "badge-ok",
+    "attended": "badge-ok",
+    "declined": "badge-error",
+    "cancelled": "badge-error",
+}
+
+
+@register.filter
+def status_badge(status: str) -> str:
+    """The badge class for a status value, e.g. ``<span class="badge {{ s.status|status_badge }}">``."""
+    return STATUS_BADGES.get(str(status), "")
+
+
+@register.simple_tag(takes_context=True)
+def export_links(context, scope: str, query: str = "") -> list[tuple]:
+    """``(exporter, address)`` for each exporter of ``scope``; the address carries ``query``, or by
+    default the current page's filters (without its page number)."""
+    if not query:
+        params = context["request"].GET.copy()
+        params.pop("page", None)
+        query = params.urlencode()
+    base = reverse("orga:export")
+    return [
+        (exporter, f"{base}?{urlencode({'exporter': exporter.identifier})}" + (f"&{query}" if query else ""))
+        for exporter in exporters.for_scope(scope)
+    ]

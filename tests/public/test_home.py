@@ -1,0 +1,73 @@
+import datetime
+
+import pytest
+
+from ..factories import FestivalFactory
+from .conftest import dated_edition, public_url
+from .html import elements, texts
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "hub"),
+    [("fr", "Mimi-Nor", "Narian-Mar"), ("en", "Mimi-Nor", "Narian-Mar"), ("ru", "Мими-Нор", "Нарьян-Мар")],
+)
+def test_home_page_presents_the_network_and_its_festivals_in_each_language(
+    client, mimi_nor, language, name, hub
+):
+    response = client.get(public_url("home", language))
+    assert response.status_code == 200
+    assert elements(response, "html")[0].attrs["lang"] == language
+    assert texts(response, "h1") == ["A network of music workshop-festivals"]
+    card = elements(response, "li", class_="festival-card")
+    assert [c.text.split(" ")[0] for c in card] == [name]
+    assert [a.attrs["href"] for a in elements(response, "a") if a.text == name] == [
+        f"/{language}/festivals/mimi-nor/"
+    ]
+    assert f"{hub}," in card[0].text
+
+
+def test_home_page_shows_the_festivals_hub_season_and_tagline(client, mimi_nor):
+    response = client.get(public_url("home"))
+    assert texts(response, "li", class_="festival-card") == [
+        "Mimi-Nor Music at the edge of the tundra Narian-Mar, Russia · Spring"
+    ]
+
+
+def test_home_page_lists_next_editions_soonest_first_and_recent_past_ones(client, mimi_nor):
+    dated_edition(mimi_nor, "Later", datetime.date(2032, 5, 1))
+    dated_edition(mimi_nor, "Sooner", datetime.date(2031, 5, 1))
+    dated_edition(mimi_nor, "Hidden", datetime.date(2031, 6, 1), is_published=False)
+    for year in range(2010, 2018):
+        dated_edition(mimi_nor, f"Past {year}", datetime.date(year, 5, 1))
+    response = client.get(public_url("home"))
+    upcoming, past = elements(response, "ul", class_="edition-list")
+    assert [a.text for a in elements(response, "a") if a.text.startswith(("Sooner", "Later", "Past"))] == [
+        "Sooner",
+        "Later",
+        *(f"Past {year}" for year in range(2017, 2011, -1)),
+    ]
+    assert upcoming.text.startswith("Sooner Mimi-Nor · Narian-Mar · edition")
+    assert "May 1, 2031 – May 4, 2031" in upcoming.text
+    assert past.text.startswith("Past 2017 Mimi-Nor · Narian-Mar · edition")
+    assert "Hidden" not in response.content.decode()
+
+
+def test_home_page_query_count_does_not_grow_with_festivals_and_editions(
+    client, django_assert_max_num_queries
+):
+    def add(count):
+        for _ in range(count):
+            festival = FestivalFactory()
+            dated_edition(festival, "Past", datetime.date(2004, 7, 1))
+            dated_edition(festival, "Next", datetime.date(2031, 7, 1))
+
+    add(2)
+    with django_assert_max_num_queries(2):
+        small = client.get(public_url("home"))
+    add(15)
+    with django_assert_max_num_queries(2):
+        large = client.get(public_url("home"))
+    assert small.status_code == large.status_code == 200
+    assert len(elements(large, "li", class_="festival-card")) == 17
