@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from tissage.activities.enums import ActivityKind, MemberRole, ParticipationStatus
 from tissage.activities.models import Activity, ActivityMember, Participation
 from tissage.network.enums import Season
-from tissage.network.models import Edition, Festival, Hub, Programme, Room, Session, Venue
+from tissage.network.models import CohortMember, Edition, Festival, Hub, Programme, Room, Session, Venue
 from tissage.people.enums import OrganisationKind, Role, SkillCategory
-from tissage.people.models import Organisation, Person, PersonLanguage, Skill
+from tissage.people.models import Organisation, Person, PersonLanguage, PersonRole, Skill
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -179,3 +179,21 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(SessionFactory)
     role = Role.ARTIST
     status = ParticipationStatus.CONFIRMED
+
+
+class PersonRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PersonRole
+
+    person = factory.SubFactory(PersonFactory)
+    role = Role.TRAINEE
+    since = datetime.date(2002, 9, 2)
+
+
+class CohortMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CohortMember
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = Role.TRAINEE

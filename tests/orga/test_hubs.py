@@ -4,7 +4,9 @@ from django.urls import reverse
 from tissage.core.models import AuditEntry
 from tissage.network.models import Hub
 
-from ..factories import HubFactory
+from ..factories import FestivalFactory, HubFactory, RoomFactory, VenueFactory
+
+HUB_QUERIES = 8
 
 
 @pytest.mark.django_db
@@ -88,3 +90,27 @@ def test_hub_update_audits_the_change_on_the_hub_page(staff_client):
     assert entry.changes["season"] == ["summer", "autumn"]
     page = staff_client.get(hub.get_absolute_url())
     assert "hub.updated" in page.content.decode()
+
+
+def test_hub_page_links_to_its_festivals_and_venues_and_offers_new_ones(staff_client):
+    hub = HubFactory(slug="narian-mar")
+    festival = FestivalFactory(hub=hub)
+    venue = VenueFactory(hub=hub)
+    html = staff_client.get(hub.get_absolute_url()).content.decode()
+    assert festival.get_absolute_url() in html
+    assert venue.get_absolute_url() in html
+    assert reverse("orga:venue-create") + "?hub=narian-mar" in html
+    assert reverse("orga:festival-create") + "?hub=narian-mar" in html
+
+
+def test_hub_page_query_count_does_not_grow(staff_client, django_assert_max_num_queries):
+    hub = HubFactory()
+    RoomFactory(venue__hub=hub)
+    with django_assert_max_num_queries(HUB_QUERIES):
+        staff_client.get(hub.get_absolute_url())
+    for venue in VenueFactory.create_batch(5, hub=hub):
+        RoomFactory.create_batch(3, venue=venue)
+    FestivalFactory.create_batch(3, hub=hub)
+    with django_assert_max_num_queries(HUB_QUERIES):
+        response = staff_client.get(hub.get_absolute_url())
+    assert response.status_code == 200

@@ -4,11 +4,26 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tissage.core.models import AuditEntry
-from tissage.network.domain.programmes import programme_create, propose_sessions, session_create
+from tissage.network.domain.programmes import (
+    cohort_member_add,
+    cohort_member_remove,
+    programme_create,
+    propose_sessions,
+    session_create,
+)
 from tissage.network.enums import Season, SessionStatus
 from tissage.network.models import Programme, Session
+from tissage.people.enums import Role
 
-from ...factories import EditionFactory, FestivalFactory, HubFactory, StaffFactory
+from ...factories import (
+    CohortMemberFactory,
+    EditionFactory,
+    FestivalFactory,
+    HubFactory,
+    PersonFactory,
+    ProgrammeFactory,
+    StaffFactory,
+)
 
 
 @pytest.fixture
@@ -157,3 +172,39 @@ def test_session_create_refuses_dates_out_of_order(marseille, narian_mar):
                 "end_date": datetime.date(2004, 7, 1),
             },
         )
+
+
+def test_programme_create_makes_a_short_name_from_the_name(marseille, narian_mar):
+    ProgrammeFactory(slug="marseille-narian-mar")
+    programme = programme_create(
+        actor=None,
+        data={
+            "name": {"fr": "Marseille – Narian-Mar"},
+            "home_hub": marseille,
+            "partner_hubs": [narian_mar],
+            "start_year": 2002,
+        },
+        with_sessions=False,
+    )
+    assert programme.slug == "marseille-narian-mar-2"
+
+
+def test_cohort_member_add_refuses_someone_already_in_the_cohort(db):
+    member = CohortMemberFactory()
+    with pytest.raises(ValidationError) as caught:
+        cohort_member_add(
+            actor=None, programme=member.programme, data={"person": member.person, "role": Role.ARTIST}
+        )
+    assert caught.value.message_dict == {"person": [f"{member.person} is already in this cohort."]}
+    assert AuditEntry.objects.count() == 0
+
+
+def test_cohort_member_add_and_remove_show_on_the_programme_and_the_person(db):
+    programme, person = ProgrammeFactory(), PersonFactory()
+    member = cohort_member_add(actor=None, programme=programme, data={"person": person, "role": Role.TRAINEE})
+    cohort_member_remove(actor=None, member=member)
+    assert [e.action for e in AuditEntry.objects.for_object(programme)] == [
+        "cohort.member_removed",
+        "cohort.member_added",
+    ]
+    assert AuditEntry.objects.for_object(person).count() == 2

@@ -1,31 +1,72 @@
 """State changes of activities and of who takes part in them."""
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from tissage.core.domain.slugs import unique_slug
 from tissage.core.domain.writes import audited_create, audited_delete, audited_update
+from tissage.network.domain.texts import plain_text
 
 from ..enums import MemberRole
 from ..models import Activity, ActivityMember
 
 
+def activity_hub(*, session=None, edition=None):
+    """The hub an activity takes place at: its session's, else its edition's festival's."""
+    if session is not None:
+        return session.hub
+    if edition is not None:
+        return edition.festival.hub
+    return None
+
+
+def _validate_room(values: dict) -> None:
+    room = values.get("room")
+    hub = activity_hub(session=values.get("session"), edition=values.get("edition"))
+    if room is not None and hub is not None and room.venue.hub_id != hub.pk:
+        raise ValidationError(
+            {
+                "room": _("This room is at %(other)s, not at %(hub)s.")
+                % {"other": plain_text(room.venue.hub.name), "hub": plain_text(hub.name)}
+            }
+        )
+
+
 def activity_create(*, actor, data: dict) -> Activity:
-    """Create an activity; it joins its session's edition, and its slug comes from its title."""
+    """Create an activity; it joins its session's edition, and its slug comes from its title.
+
+    Its room must be at the activity's hub.
+    """
     data = dict(data)
     session = data.get("session")
     if session is not None and not data.get("edition"):
         data["edition"] = session.edition
+    _validate_room(data)
     if not data.get("slug"):
         siblings = (
             Activity.objects.filter(edition=data["edition"])
             if data.get("edition")
             else Activity.objects.none()
         )
-        data["slug"] = unique_slug(siblings, str(data.get("title") or ""), fallback="activity")
+        data["slug"] = unique_slug(siblings, plain_text(data.get("title")), fallback="activity")
     related = [o for o in (data.get("edition"), session) if o is not None]
     return audited_create(actor=actor, model=Activity, data=data, action="activity.created", related=related)
 
 
 def activity_update(*, actor, activity: Activity, data: dict) -> dict:
-    return audited_update(actor=actor, instance=activity, data=data, action="activity.updated")
+    """Update an activity; a new session brings its edition along when none is given."""
+    data = dict(data)
+    if data.get("session") is not None and not data.get("edition", activity.edition):
+        data["edition"] = data["session"].edition
+    if {"room", "session", "edition"} & set(data):
+        current = {"room": activity.room, "session": activity.session, "edition": activity.edition}
+        _validate_room({**current, **data})
+    # The entry shows on the pages of the edition and session it leaves and of those it joins.
+    concerned = (activity.edition, activity.session, data.get("edition"), data.get("session"))
+    related = list(dict.fromkeys(o for o in concerned if o is not None))
+    return audited_update(
+        actor=actor, instance=activity, data=data, action="activity.updated", related=related
+    )
 
 
 def activity_delete(*, actor, activity: Activity) -> None:
@@ -36,6 +77,8 @@ def activity_delete(*, actor, activity: Activity) -> None:
 def activity_member_add(
     *, actor, activity: Activity, person, role: str = MemberRole.MEMBER
 ) -> ActivityMember:
+    if person is not None and activity.members.filter(person=person).exists():
+        raise ValidationError({"person": _("%(person)s is already in this activity.") % {"person": person}})
     return audited_create(
         actor=actor,
         model=ActivityMember,

@@ -1,8 +1,10 @@
 """State changes of hubs, venues and rooms."""
 
+from tissage.core.domain.slugs import unique_slug
 from tissage.core.domain.writes import audited_create, audited_delete, audited_update
 
 from ..models import Hub, Room, Venue
+from .texts import plain_text
 
 
 def hub_create(*, actor, data: dict) -> Hub:
@@ -14,7 +16,14 @@ def hub_update(*, actor, hub: Hub, data: dict) -> dict:
 
 
 def venue_create(*, actor, data: dict) -> Venue:
-    return audited_create(actor=actor, model=Venue, data=data, action="venue.created", related=[data["hub"]])
+    """Create a venue; its short name defaults to one made from its name, unique at its hub."""
+    data = dict(data)
+    if not data.get("slug") and data.get("hub") is not None:
+        siblings = Venue.objects.filter(hub=data["hub"])
+        data["slug"] = unique_slug(siblings, plain_text(data.get("name")), fallback="venue")
+    return audited_create(
+        actor=actor, model=Venue, data=data, action="venue.created", related=[data.get("hub")]
+    )
 
 
 def venue_update(*, actor, venue: Venue, data: dict) -> dict:

@@ -8,10 +8,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from tissage.core.domain.slugs import unique_slug
 from tissage.core.domain.writes import audited_create, audited_delete, audited_update
 
 from ..enums import SEASON_START_MONTH, SessionStatus
 from ..models import CohortMember, Edition, Hub, Programme, Session
+from .texts import plain_text
 
 DEFAULT_SESSION_DAYS = 10
 
@@ -83,9 +85,17 @@ def _validate_partners(home_hub: Hub, partner_hubs: list[Hub]) -> None:
 
 
 def programme_create(*, actor, data: dict, with_sessions: bool = True) -> Programme:
-    """Create a programme and, by default, propose its sessions as editable drafts."""
+    """Create a programme and, by default, propose its sessions as editable drafts.
+
+    Its short name defaults to one made from its name.
+    """
     partner_hubs = list(data.get("partner_hubs", []))
     _validate_partners(data.get("home_hub"), partner_hubs)
+    data = dict(data)
+    if not data.get("slug"):
+        data["slug"] = unique_slug(
+            Programme.objects.all(), plain_text(data.get("name")), fallback="programme"
+        )
     with transaction.atomic():
         programme = audited_create(actor=actor, model=Programme, data=data, action="programme.created")
         if with_sessions:
@@ -138,6 +148,9 @@ def session_update(*, actor, session: Session, data: dict) -> dict:
 
 
 def cohort_member_add(*, actor, programme: Programme, data: dict) -> CohortMember:
+    person = data.get("person")
+    if person is not None and programme.cohort_members.filter(person=person).exists():
+        raise ValidationError({"person": _("%(person)s is already in this cohort.") % {"person": person}})
     return audited_create(
         actor=actor,
         model=CohortMember,

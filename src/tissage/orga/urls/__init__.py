@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from ..views import dashboard
-from . import network
+from . import activities, imports, network, people
 
 app_name = "orga"
 urlpatterns = [
@@ -12,4 +12,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="orga/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     *network.urlpatterns,
+    *activities.urlpatterns,
+    *people.urlpatterns,
+    *imports.urlpatterns,
 ]

@@ -4,12 +4,15 @@ through a domain function (never ``form.save()``), so every change is validated 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import CreateView, DetailView, UpdateView
+from django.views import View
+from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -27,6 +30,19 @@ class StaffMixin(LoginRequiredMixin, PermissionRequiredMixin):
         return super().handle_no_permission()
 
 
+class FetchOnceMixin:
+    """The page's object, fetched once per request: django-rules fetches it for the permission check,
+    and the page then uses that same instance instead of fetching it (and its prefetches) again.
+    Put it before the Orga view class: ``class PersonDetailView(FetchOnceMixin, OrgaDetailView)``."""
+
+    def get_object(self, queryset=None):
+        if queryset is not None:
+            return super().get_object(queryset)
+        if not hasattr(self, "_fetched_object"):
+            self._fetched_object = super().get_object()
+        return self._fetched_object
+
+
 class OrgaListView(StaffMixin, FilterView):
     paginate_by = settings.TISSAGE_PAGE_SIZE
     strict = False
@@ -37,6 +53,12 @@ class OrgaDetailView(StaffMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["audit_entries"] = AuditEntry.objects.for_object(self.object)[:AUDIT_TRAIL_LENGTH]
         return context
+
+
+def next_url(request) -> str:
+    """The page named by ``?next=`` when it is on this site, else an empty string."""
+    target = request.GET.get("next", "")
+    return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
 
 
 def add_domain_errors(form, error: ValidationError) -> None:
@@ -66,8 +88,7 @@ class DomainFormMixin:
         return HttpResponseRedirect(self.get_success_url())
 
     def get_cancel_url(self) -> str:
-        target = self.request.GET.get("next", "")
-        if url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
+        if target := next_url(self.request):
             return target
         if getattr(self, "object", None) is not None:
             return self.object.get_absolute_url()
@@ -92,3 +113,88 @@ class OrgaUpdateView(StaffMixin, DomainFormMixin, UpdateView):
 
     def changed_data(self, form) -> dict:
         return {name: form.cleaned_data[name] for name in form.changed_data}
+
+
+class OrgaDeleteView(StaffMixin, DeleteView):
+    """Asks for confirmation (GET), then deletes (POST) with the view's ``delete_object(obj)``, which
+    calls a domain function; a refusal is shown as an error message on the confirmation page."""
+
+    success_message = _("Deleted.")
+
+    def form_valid(self, form):
+        success_url = self.get_success_url()
+        try:
+            self.delete_object(self.object)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(self.request, message)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(success_url)
+
+
+class PreselectMixin:
+    """Fills form fields from the address (``?session=12``, ``?person=ines-m``), so that a create page
+    opened from another object's page starts with that object chosen.
+
+    ``preselect`` maps a form field to the model field its value is looked up by, e.g.
+    ``{"festival": "slug"}``; unknown values are ignored.
+    """
+
+    preselect: dict[str, str] = {}
+
+    @cached_property
+    def preselected(self) -> dict:
+        fields = self.get_form_class().base_fields
+        found = {}
+        for name, lookup in self.preselect.items():
+            if value := self.request.GET.get(name, ""):
+                try:
+                    found[name] = fields[name].queryset.get(**{lookup: value})
+                except (ValueError, ValidationError, ObjectDoesNotExist):
+                    continue
+        return found
+
+    def get_initial(self):
+        return {**super().get_initial(), **self.preselected}
+
+    def get_cancel_url(self) -> str:
+        """Back to ``?next=``, else to the page of the first object chosen in advance."""
+        if not next_url(self.request):
+            for chosen in self.preselected.values():
+                return chosen.get_absolute_url()
+        return super().get_cancel_url()
+
+
+class ParentPageMixin:
+    """For things shown and changed on another object's page (a venue's rooms, a session's participants):
+    after saving, and on cancel, go back to that page, or to ``?next=``. Subclasses define
+    ``get_parent()``."""
+
+    def get_success_url(self) -> str:
+        return next_url(self.request) or self.get_parent().get_absolute_url()
+
+    def get_cancel_url(self) -> str:
+        return self.get_success_url()
+
+
+class OrgaActionView(FetchOnceMixin, StaffMixin, SingleObjectMixin, View):
+    """A change made with a button on a page (publish, confirm …): POST only. The view's ``act()`` calls
+    a domain function and returns the message to show; a refusal is shown as an error message. Then
+    back to ``?next=`` or to the object's page."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            message = self.act()
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, message)
+        return HttpResponseRedirect(next_url(request) or self.get_success_url())
+
+    def get_success_url(self) -> str:
+        return self.object.get_absolute_url()

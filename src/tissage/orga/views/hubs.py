@@ -5,7 +5,7 @@ from tissage.network.interfaces.forms import HubForm
 from tissage.network.models import Hub
 
 from ..filters.network import HubFilter
-from .generic import OrgaCreateView, OrgaDetailView, OrgaListView, OrgaUpdateView
+from .generic import FetchOnceMixin, OrgaCreateView, OrgaDetailView, OrgaListView, OrgaUpdateView
 
 
 class HubListView(OrgaListView):
@@ -18,13 +18,17 @@ class HubListView(OrgaListView):
         return Hub.objects.all()
 
 
-class HubDetailView(OrgaDetailView):
+class HubDetailView(FetchOnceMixin, OrgaDetailView):
     model = Hub
     permission_required = "network.view_hub"
     template_name = "orga/hubs/detail.html"
 
-    def get_queryset(self):
-        return Hub.objects.prefetch_related("venues__rooms", "festivals", "partners")
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            venues=self.object.venues.prefetch_related("rooms"),
+            festivals=self.object.festivals.all(),
+            **kwargs,
+        )
 
 
 class HubCreateView(OrgaCreateView):
@@ -38,7 +42,7 @@ class HubCreateView(OrgaCreateView):
         return hub_create(actor=self.request.user, data=form.cleaned_data)
 
 
-class HubUpdateView(OrgaUpdateView):
+class HubUpdateView(FetchOnceMixin, OrgaUpdateView):
     model = Hub
     form_class = HubForm
     permission_required = "network.change_hub"

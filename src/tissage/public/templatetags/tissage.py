@@ -57,7 +57,6 @@ def object_link(obj, text=None) -> str:
 STATUS_BADGES = {
     "draft": "badge-warn",
     "invited": "badge-warn",
-    "planned": "badge-accent",
     "active": "badge-ok",
     "confirmed": "badge-ok",
     "attended": "badge-ok",
