@@ -80,7 +80,6 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 FORM_RENDERER = "tissage.public.renderers.FormRenderer"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, adopted now
 ROOT_URLCONF = "tissage.config.urls"
 WSGI_APPLICATION = "tissage.config.wsgi.application"
 

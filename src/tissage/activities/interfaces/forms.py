@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from tissage.core.interfaces.forms import SpokenLanguagesField, TranslatedModelForm
-from tissage.network.interfaces.forms import DateInput, PersonField
+from tissage.core.interfaces.forms import DateInput, SpokenLanguagesField, TranslatedModelForm
+from tissage.network.interfaces.forms import PersonField
 from tissage.network.models import Edition, Hub, Room, Session
 
 from ..domain.activities import activity_hub
@@ -40,7 +40,7 @@ class ActivityForm(TranslatedModelForm):
     starts_at = LocalDateTimeField(label=_("Starts"), required=False)
     ends_at = LocalDateTimeField(label=_("Ends"), required=False)
 
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Activity
         fields = [
             "edition",

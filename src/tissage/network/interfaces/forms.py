@@ -8,22 +8,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from tissage.core.interfaces.forms import SpokenLanguagesField, TranslatedModelForm
+from tissage.core.interfaces.forms import DateInput, SpokenLanguagesField, TranslatedModelForm
 from tissage.people.models import Person
 
 from ..models import CohortMember, Edition, Festival, Hub, Programme, Room, Session, Venue
 
 SLUG_IN_PARENTHESES = re.compile(r"\(([-\w]+)\)\s*$")
 OPTIONAL_SLUG_HELP = _("Left empty, it is made from the name.")
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value is sent as YYYY-MM-DD whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class PersonSearchInput(forms.TextInput):
@@ -100,7 +91,7 @@ class PersonField(forms.ModelChoiceField):
 class HubForm(TranslatedModelForm):
     languages = SpokenLanguagesField()
 
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Hub
         fields = [
             "name",
@@ -117,7 +108,7 @@ class HubForm(TranslatedModelForm):
 
 
 class VenueForm(TranslatedModelForm):
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Venue
         fields = ["hub", "name", "slug", "address", "owner", "website", "description"]
         help_texts = {"slug": OPTIONAL_SLUG_HELP}
@@ -135,7 +126,7 @@ class RoomForm(forms.ModelForm):
 
 
 class FestivalForm(TranslatedModelForm):
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Festival
         fields = ["name", "slug", "hub", "season", "founded_year", "tagline", "website", "description"]
 
@@ -143,7 +134,7 @@ class FestivalForm(TranslatedModelForm):
 class EditionForm(TranslatedModelForm):
     """An edition; its venues are those of its festival's hub, when the festival is known."""
 
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Edition
         fields = ["festival", "number", "slug", "title", "start_date", "end_date", "venues", "description"]
         widgets = {
@@ -170,7 +161,7 @@ class EditionForm(TranslatedModelForm):
 
 
 class ProgrammeForm(TranslatedModelForm):
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Programme
         fields = [
             "name",
@@ -212,7 +203,7 @@ class ProgrammeCreateForm(ProgrammeForm):
 
 
 class SessionForm(TranslatedModelForm):
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Session
         fields = [
             "programme",

@@ -5,33 +5,16 @@ They validate input only: saving goes through the domain functions of ``people.d
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from tissage.core.interfaces.forms import TranslatedModelForm
+from tissage.core.interfaces.forms import DateInput, TranslatedModelForm
 from tissage.core.languages import language_name
 
 from ..domain.persons import person_check_unique
 from ..enums import SkillCategory
 from ..models import Organisation, Person, PersonLanguage, PersonRole, Skill
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; ISO dates whatever the interface language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def https_by_default(model_field, **kwargs):
-    """Form fields as the model says, but a web address typed without a scheme gets ``https://``."""
-    if isinstance(model_field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
-    return model_field.formfield(**kwargs)
 
 
 class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
@@ -52,9 +35,8 @@ def skill_choices(*, key: str = "pk") -> list[tuple[str, list[tuple[int | str, s
 
 
 class PersonForm(TranslatedModelForm):
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Person
-        formfield_callback = https_by_default
         fields = [
             "given_name",
             "family_name",
@@ -176,14 +158,13 @@ class PersonRoleEndForm(forms.ModelForm):
 
 
 class OrganisationForm(TranslatedModelForm):
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Organisation
-        formfield_callback = https_by_default
         fields = ["name", "kind", "hub", "country", "city", "website", "email", "description"]
 
 
 class SkillForm(TranslatedModelForm):
-    class Meta:
+    class Meta(TranslatedModelForm.Meta):
         model = Skill
         fields = ["name", "category", "slug"]
 
