@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from tissage.activities.domain.activities import activity_create, activity_member_add
+from tissage.activities.domain.activities import activity_create, activity_members_set
 from tissage.activities.domain.participations import participation_create, participation_set_status
 from tissage.activities.models import Activity, ActivityMember, Participation
 from tissage.core.domain.audit import audit_record
@@ -380,8 +380,11 @@ class _Builder:
                     "audience": plan.audience,
                 },
             )
-            for person, role in plan.members:
-                activity_member_add(actor=None, activity=activity, person=self.people[person], role=role)
+            activity_members_set(
+                actor=None,
+                activity=activity,
+                members=[(self.people[person], role) for person, role in plan.members],
+            )
             self.step()
 
 

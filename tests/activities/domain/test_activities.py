@@ -7,6 +7,7 @@ from tissage.activities.domain.activities import (
     activity_create,
     activity_hub,
     activity_member_add,
+    activity_members_set,
     activity_update,
 )
 from tissage.activities.enums import ActivityKind, MemberRole
@@ -110,3 +111,51 @@ def test_activity_member_add_shows_on_the_activity_and_the_person(edition):
     activity_member_add(actor=None, activity=activity, person=person, role=MemberRole.INTERPRETER)
     assert AuditEntry.objects.for_object(activity).get().action == "activity.member_added"
     assert AuditEntry.objects.for_object(person).get().changes["role"] == [None, "interpreter"]
+
+
+@pytest.mark.django_db
+def test_activity_members_set_adds_changes_and_removes_in_one_audited_write(django_assert_max_num_queries):
+    activity = ActivityFactory()
+    stays, promoted, leaves, joins = PersonFactory.create_batch(4)
+    ActivityMemberFactory(activity=activity, person=stays, role=MemberRole.MEMBER)
+    ActivityMemberFactory(activity=activity, person=promoted, role=MemberRole.MEMBER)
+    ActivityMemberFactory(activity=activity, person=leaves, role=MemberRole.TECHNICIAN)
+    with django_assert_max_num_queries(12):
+        changes = activity_members_set(
+            actor=None,
+            activity=activity,
+            members=[
+                (stays, MemberRole.MEMBER),
+                (promoted, MemberRole.LEADER),
+                (joins, MemberRole.INTERPRETER),
+            ],
+        )
+    assert changes == {
+        f"{promoted} ({promoted.slug})": ["member", "leader"],
+        f"{leaves} ({leaves.slug})": ["technician", None],
+        f"{joins} ({joins.slug})": [None, "interpreter"],
+    }
+    assert sorted(activity.members.values_list("person__slug", "role")) == sorted(
+        [(stays.slug, "member"), (promoted.slug, "leader"), (joins.slug, "interpreter")]
+    )
+    entry = AuditEntry.objects.for_object(activity).get(action="activity.members_set")
+    assert AuditEntry.objects.for_object(leaves).get() == entry
+    assert AuditEntry.objects.for_object(stays).count() == 0
+
+
+@pytest.mark.django_db
+def test_activity_members_set_refuses_a_person_twice_and_writes_nothing():
+    activity = ActivityFactory()
+    person = PersonFactory()
+    with pytest.raises(ValidationError, match="listed twice"):
+        activity_members_set(
+            actor=None, activity=activity, members=[(person, MemberRole.LEADER), (person, MemberRole.MEMBER)]
+        )
+    assert activity.members.count() == 0
+    assert AuditEntry.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_activity_members_set_refuses_an_unknown_role():
+    with pytest.raises(ValidationError, match="Unknown role"):
+        activity_members_set(actor=None, activity=ActivityFactory(), members=[(PersonFactory(), "drummer")])

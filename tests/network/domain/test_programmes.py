@@ -10,6 +10,7 @@ from tissage.network.domain.programmes import (
     programme_create,
     propose_sessions,
     session_create,
+    session_update,
 )
 from tissage.network.enums import Season, SessionStatus
 from tissage.network.models import Programme, Session
@@ -208,3 +209,36 @@ def test_cohort_member_add_and_remove_show_on_the_programme_and_the_person(db):
         "cohort.member_added",
     ]
     assert AuditEntry.objects.for_object(person).count() == 2
+
+
+@pytest.mark.parametrize("sessions_per_year", [3, 4, 5, 6])
+def test_propose_sessions_spreads_many_sessions_a_year_over_distinct_months(marseille, sessions_per_year):
+    amman = HubFactory(slug="amman", season=Season.WINTER)
+    proposals = propose_sessions(
+        home_hub=marseille,
+        partner_hubs=[amman],
+        start_year=2004,
+        years=2,
+        sessions_per_year=sessions_per_year,
+    )
+    assert len(proposals) == 2 * sessions_per_year
+    for year in (2004, 2005):
+        months = [p.start_date.month for p in proposals if p.start_date.year == year]
+        assert len(set(months)) == sessions_per_year
+    assert [p.start_date for p in proposals] == sorted(p.start_date for p in proposals)
+
+
+def test_session_update_shows_on_the_programme_history(marseille, narian_mar):
+    programme = programme_create(
+        actor=None,
+        data={
+            "slug": "x",
+            "name": {"fr": "X"},
+            "home_hub": marseille,
+            "partner_hubs": [narian_mar],
+            "start_year": 2002,
+        },
+    )
+    session = programme.sessions.get(number=1)
+    session_update(actor=None, session=session, data={"status": SessionStatus.PLANNED})
+    assert AuditEntry.objects.for_object(programme).filter(action="session.updated").count() == 1

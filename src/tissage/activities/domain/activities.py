@@ -1,8 +1,12 @@
 """State changes of activities and of who takes part in them."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tissage.core.domain.audit import audit_record
 from tissage.core.domain.slugs import unique_slug
 from tissage.core.domain.writes import audited_create, audited_delete, audited_update
 from tissage.network.domain.texts import plain_text
@@ -105,3 +109,39 @@ def activity_member_remove(*, actor, member: ActivityMember) -> None:
         action="activity.member_removed",
         related=[member.activity, member.person],
     )
+
+
+def activity_members_set(*, actor, activity: Activity, members: Iterable[tuple]) -> dict[str, list]:
+    """Make ``members`` (pairs of person and role) the activity's whole membership, in one write.
+
+    Returns ``{person: [role before, role after]}`` for those who joined, left or changed role,
+    and records it as one audit entry, shown on the activity's page and on each person's.
+    """
+    wanted: dict = {}
+    for person, role in members:
+        if role not in MemberRole.values:
+            raise ValidationError({"role": _("Unknown role: %(role)s.") % {"role": role}})
+        if person in wanted:
+            raise ValidationError({"person": _("%(person)s is listed twice.") % {"person": person}})
+        wanted[person] = role
+    with transaction.atomic():
+        current = {m.person: m for m in activity.members.select_related("person")}
+        before = {person: m.role for person, m in current.items()}
+        left = [m.pk for person, m in current.items() if person not in wanted]
+        changed = [m for person, m in current.items() if person in wanted and m.role != wanted[person]]
+        for member in changed:
+            member.role = wanted[member.person]
+        ActivityMember.objects.filter(pk__in=left).delete()
+        ActivityMember.objects.bulk_update(changed, ["role"])
+        ActivityMember.objects.bulk_create(
+            ActivityMember(activity=activity, person=person, role=role)
+            for person, role in wanted.items()
+            if person not in current
+        )
+        touched = [p for p in {**before, **wanted} if before.get(p) != wanted.get(p)]
+        changes = {f"{p} ({p.slug})": [before.get(p), wanted.get(p)] for p in touched}
+        if changes:
+            audit_record(
+                actor=actor, action="activity.members_set", obj=activity, changes=changes, related=touched
+            )
+    return changes

@@ -50,9 +50,10 @@ def propose_sessions(
             else:
                 hub = home_hub
             month = SEASON_START_MONTH[hub.season]
-            # A second stay in the same season moves three months on.
+            # A second stay in the same month moves two months on; a year holds at most six
+            # sessions, so one of the six months of that cycle is always free.
             while any(start.month == month for _hub, start in year_slots):
-                month = month % 12 + 3
+                month = (month + 1) % 12 + 1
             year_slots.append((hub, _first_monday_from(datetime.date(year, month, 10))))
         slots.extend(sorted(year_slots, key=lambda slot: slot[1]))
 
@@ -144,7 +145,9 @@ def session_create(*, actor, data: dict) -> Session:
 
 
 def session_update(*, actor, session: Session, data: dict) -> dict:
-    return audited_update(actor=actor, instance=session, data=data, action="session.updated")
+    return audited_update(
+        actor=actor, instance=session, data=data, action="session.updated", related=[session.programme]
+    )
 
 
 def cohort_member_add(*, actor, programme: Programme, data: dict) -> CohortMember:
