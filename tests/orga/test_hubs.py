@@ -89,7 +89,8 @@ def test_hub_update_audits_the_change_on_the_hub_page(staff_client):
     entry = AuditEntry.objects.for_object(hub).get()
     assert entry.changes["season"] == ["summer", "autumn"]
     page = staff_client.get(hub.get_absolute_url())
-    assert "hub.updated" in page.content.decode()
+    assert page.context["audit_entries"][0] == entry
+    assert "<dt>Festival season</dt><dd><del>summer</del> → <ins>autumn</ins></dd>" in page.content.decode()
 
 
 def test_hub_page_links_to_its_festivals_and_venues_and_offers_new_ones(staff_client):

@@ -166,4 +166,6 @@ def test_organisation_update_audits_the_change_on_its_page(staff_client):
     assert response.status_code == 302
     entry = AuditEntry.objects.for_object(organisation).get()
     assert (entry.action, entry.changes) == ("organisation.updated", {"city": ["", "Kinshasa"]})
-    assert "organisation.updated" in staff_client.get(organisation.get_absolute_url()).content.decode()
+    page = staff_client.get(organisation.get_absolute_url())
+    assert list(page.context["audit_entries"]) == [entry]
+    assert "<dt>City</dt><dd><ins>Kinshasa</ins></dd>" in page.content.decode()

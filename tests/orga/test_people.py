@@ -430,7 +430,9 @@ def test_role_update_records_the_change_on_the_persons_page(staff_client):
         "person.role_updated",
         {"until": [None, "2004-05-31"], "note": ["", "Sound workshop"]},
     )
-    assert "person.role_updated" in staff_client.get(role.person.get_absolute_url()).content.decode()
+    page = staff_client.get(role.person.get_absolute_url())
+    assert list(page.context["audit_entries"]) == [entry]
+    assert "<strong>Role changed</strong>" in page.content.decode()
 
 
 def test_role_end_with_one_click_ends_the_role_on_the_given_day(staff_client):

@@ -75,7 +75,8 @@ def test_venue_page_shows_rooms_editions_and_history(staff_client, venue):
     assert [room.name for room in page.context["rooms"]] == ["Chapelle", "Grande salle"]
     assert list(page.context["editions"]) == [edition]
     assert "Piano, Façade 2 kW" in html
-    assert "room.created" in html
+    assert [entry.action for entry in page.context["audit_entries"]] == ["room.created"]
+    assert "<strong>Created</strong> · Hôpital Caroline — Chapelle" in html
 
 
 def test_venue_page_query_count_does_not_grow_with_rooms(staff_client, venue, django_assert_max_num_queries):

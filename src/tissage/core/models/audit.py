@@ -13,7 +13,7 @@ class AuditEntryQuerySet(models.QuerySet):
         linked = AuditLink.objects.filter(content_type=content_type, object_id=object_id).values("entry_id")
         return self.filter(
             models.Q(content_type=content_type, object_id=object_id) | models.Q(pk__in=linked)
-        ).select_related("actor")
+        ).select_related("actor", "content_type")
 
 
 class AuditEntry(models.Model):

@@ -25,7 +25,6 @@ from tissage.activities.models import Activity, ActivityMember
 
 from ..filters.network import ActivityFilter
 from .generic import (
-    FetchOnceMixin,
     OrgaCreateView,
     OrgaDeleteView,
     OrgaDetailView,
@@ -56,7 +55,7 @@ class ActivityListView(OrgaListView):
         )
 
 
-class ActivityDetailView(FetchOnceMixin, OrgaDetailView):
+class ActivityDetailView(OrgaDetailView):
     model = Activity
     permission_required = "activities.view_activity"
     template_name = "orga/activities/detail.html"
@@ -106,7 +105,7 @@ class ActivityCreateView(PreselectMixin, OrgaCreateView):
         return activity_create(actor=self.request.user, data=form.cleaned_data)
 
 
-class ActivityUpdateView(FetchOnceMixin, OrgaUpdateView):
+class ActivityUpdateView(OrgaUpdateView):
     model = Activity
     form_class = ActivityForm
     permission_required = "activities.change_activity"
@@ -133,7 +132,7 @@ class ActivityUpdateView(FetchOnceMixin, OrgaUpdateView):
         return activity
 
 
-class ActivityDeleteView(ConfirmDeleteMixin, ParentPageMixin, FetchOnceMixin, OrgaDeleteView):
+class ActivityDeleteView(ConfirmDeleteMixin, ParentPageMixin, OrgaDeleteView):
     model = Activity
     permission_required = "activities.delete_activity"
     consequence = _("Its list of members goes with it.")
@@ -184,7 +183,7 @@ class ActivityMemberMixin(ParentPageMixin):
         return self.object.activity
 
 
-class ActivityMemberUpdateView(ActivityMemberMixin, FetchOnceMixin, OrgaUpdateView):
+class ActivityMemberUpdateView(ActivityMemberMixin, OrgaUpdateView):
     """Changes a member's role (a small form on the activity's page)."""
 
     form_class = ActivityMemberRoleForm
@@ -201,7 +200,7 @@ class ActivityMemberUpdateView(ActivityMemberMixin, FetchOnceMixin, OrgaUpdateVi
         return member
 
 
-class ActivityMemberRemoveView(ConfirmDeleteMixin, ActivityMemberMixin, FetchOnceMixin, OrgaDeleteView):
+class ActivityMemberRemoveView(ConfirmDeleteMixin, ActivityMemberMixin, OrgaDeleteView):
     confirm_title = _("Remove %(object)s from this activity?")
     confirm_label = _("Remove")
     success_message = _("Removed from the activity.")

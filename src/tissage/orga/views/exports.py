@@ -10,26 +10,8 @@ from django.utils.functional import cached_property
 from django.views import View
 
 from tissage.core.exporters import Exporter, registry
-from tissage.people.models import Person
 
-from ..filters.people import PersonFilter
 from .generic import StaffMixin
-
-
-def select_people(params):
-    """The people of the staff list with these filters: its own filter, so that an export holds
-    exactly the rows the list shows. The list's sort needs annotations of its own page, and an
-    export is always sorted by name."""
-    params = params.copy()
-    params.pop("sort", None)
-    people = PersonFilter(params, queryset=Person.objects.all())
-    if not people.is_valid():
-        raise ValidationError(people.errors)
-    return people.qs.distinct()
-
-
-# Scopes whose staff list has a filter of its own; the others use their scope's ``select``.
-LIST_SELECTIONS = {"people": select_people}
 
 
 class ExportView(StaffMixin, View):
@@ -45,7 +27,7 @@ class ExportView(StaffMixin, View):
 
     def get(self, request):
         exporter = self.exporter
-        select = LIST_SELECTIONS.get(exporter.scope, registry.scope(exporter.scope).select)
+        select = registry.scope(exporter.scope).select
         try:
             subject = select(request.GET)
         except ValidationError as error:

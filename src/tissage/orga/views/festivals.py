@@ -16,7 +16,6 @@ from tissage.network.models import Edition, Festival
 
 from ..filters.network import EditionFilter, FestivalFilter
 from .generic import (
-    FetchOnceMixin,
     OrgaActionView,
     OrgaCreateView,
     OrgaDetailView,
@@ -49,7 +48,7 @@ class FestivalListView(OrgaListView):
         )
 
 
-class FestivalDetailView(FetchOnceMixin, OrgaDetailView):
+class FestivalDetailView(OrgaDetailView):
     model = Festival
     permission_required = "network.view_festival"
     template_name = "orga/festivals/detail.html"
@@ -74,7 +73,7 @@ class FestivalCreateView(PreselectMixin, OrgaCreateView):
         return festival_create(actor=self.request.user, data=form.cleaned_data)
 
 
-class FestivalUpdateView(FetchOnceMixin, OrgaUpdateView):
+class FestivalUpdateView(OrgaUpdateView):
     model = Festival
     form_class = FestivalForm
     permission_required = "network.change_festival"
@@ -101,7 +100,7 @@ class EditionListView(OrgaListView):
         return editions_with_counts(Edition.objects.order_by("-start_date", "pk"))
 
 
-class EditionDetailView(FetchOnceMixin, OrgaDetailView):
+class EditionDetailView(OrgaDetailView):
     model = Edition
     permission_required = "network.view_edition"
     template_name = "orga/editions/detail.html"
@@ -152,7 +151,7 @@ class EditionCreateView(EditionFormMixin, PreselectMixin, OrgaCreateView):
         return edition_create(actor=self.request.user, data=form.cleaned_data)
 
 
-class EditionUpdateView(EditionFormMixin, FetchOnceMixin, OrgaUpdateView):
+class EditionUpdateView(EditionFormMixin, OrgaUpdateView):
     permission_required = "network.change_edition"
     success_message = _("The edition was updated.")
 

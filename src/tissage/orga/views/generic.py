@@ -33,7 +33,7 @@ class StaffMixin(LoginRequiredMixin, PermissionRequiredMixin):
 class FetchOnceMixin:
     """The page's object, fetched once per request: django-rules fetches it for the permission check,
     and the page then uses that same instance instead of fetching it (and its prefetches) again.
-    Put it before the Orga view class: ``class PersonDetailView(FetchOnceMixin, OrgaDetailView)``."""
+    Every single-object staff view below has it."""
 
     def get_object(self, queryset=None):
         if queryset is not None:
@@ -48,7 +48,7 @@ class OrgaListView(StaffMixin, FilterView):
     strict = False
 
 
-class OrgaDetailView(StaffMixin, DetailView):
+class OrgaDetailView(FetchOnceMixin, StaffMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["audit_entries"] = AuditEntry.objects.for_object(self.object)[:AUDIT_TRAIL_LENGTH]
@@ -105,7 +105,7 @@ class OrgaCreateView(StaffMixin, DomainFormMixin, CreateView):
     pass
 
 
-class OrgaUpdateView(StaffMixin, DomainFormMixin, UpdateView):
+class OrgaUpdateView(FetchOnceMixin, StaffMixin, DomainFormMixin, UpdateView):
     def fresh_object(self):
         """The object as stored: the form has already written its values onto ``self.object``,
         and the domain function needs the values before the change to audit it."""
@@ -115,7 +115,7 @@ class OrgaUpdateView(StaffMixin, DomainFormMixin, UpdateView):
         return {name: form.cleaned_data[name] for name in form.changed_data}
 
 
-class OrgaDeleteView(StaffMixin, DeleteView):
+class OrgaDeleteView(FetchOnceMixin, StaffMixin, DeleteView):
     """Asks for confirmation (GET), then deletes (POST) with the view's ``delete_object(obj)``, which
     calls a domain function; a refusal is shown as an error message on the confirmation page."""
 

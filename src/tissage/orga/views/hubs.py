@@ -5,7 +5,7 @@ from tissage.network.interfaces.forms import HubForm
 from tissage.network.models import Hub
 
 from ..filters.network import HubFilter
-from .generic import FetchOnceMixin, OrgaCreateView, OrgaDetailView, OrgaListView, OrgaUpdateView
+from .generic import OrgaCreateView, OrgaDetailView, OrgaListView, OrgaUpdateView
 
 
 class HubListView(OrgaListView):
@@ -18,7 +18,7 @@ class HubListView(OrgaListView):
         return Hub.objects.all()
 
 
-class HubDetailView(FetchOnceMixin, OrgaDetailView):
+class HubDetailView(OrgaDetailView):
     model = Hub
     permission_required = "network.view_hub"
     template_name = "orga/hubs/detail.html"
@@ -42,7 +42,7 @@ class HubCreateView(OrgaCreateView):
         return hub_create(actor=self.request.user, data=form.cleaned_data)
 
 
-class HubUpdateView(FetchOnceMixin, OrgaUpdateView):
+class HubUpdateView(OrgaUpdateView):
     model = Hub
     form_class = HubForm
     permission_required = "network.change_hub"

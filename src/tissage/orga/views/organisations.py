@@ -9,7 +9,7 @@ from tissage.people.interfaces.forms import OrganisationForm
 from tissage.people.models import Organisation
 
 from ..filters.people import OrganisationFilter
-from .generic import FetchOnceMixin, OrgaCreateView, OrgaDetailView, OrgaListView, OrgaUpdateView
+from .generic import OrgaCreateView, OrgaDetailView, OrgaListView, OrgaUpdateView
 
 
 class OrganisationListView(OrgaListView):
@@ -30,7 +30,7 @@ class OrganisationListView(OrgaListView):
         )
 
 
-class OrganisationDetailView(FetchOnceMixin, OrgaDetailView):
+class OrganisationDetailView(OrgaDetailView):
     model = Organisation
     permission_required = "people.view_organisation"
     template_name = "orga/organisations/detail.html"
@@ -54,7 +54,7 @@ class OrganisationCreateView(OrgaCreateView):
         return organisation_create(actor=self.request.user, data=form.cleaned_data)
 
 
-class OrganisationUpdateView(FetchOnceMixin, OrgaUpdateView):
+class OrganisationUpdateView(OrgaUpdateView):
     model = Organisation
     form_class = OrganisationForm
     permission_required = "people.change_organisation"

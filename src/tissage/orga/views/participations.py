@@ -14,7 +14,6 @@ from tissage.activities.interfaces.forms import ParticipationForm
 from tissage.activities.models import Participation
 
 from .generic import (
-    FetchOnceMixin,
     OrgaActionView,
     OrgaCreateView,
     OrgaUpdateView,
@@ -94,7 +93,7 @@ class ParticipationCreateView(PreselectMixin, OrgaCreateView):
         return participation
 
 
-class ParticipationUpdateView(ParentPageMixin, FetchOnceMixin, OrgaUpdateView):
+class ParticipationUpdateView(ParentPageMixin, OrgaUpdateView):
     model = Participation
     form_class = ParticipationForm
     permission_required = "activities.change_participation"

@@ -30,7 +30,6 @@ from tissage.people.models import Person, PersonRole
 
 from ..filters.people import PersonFilter
 from .generic import (
-    FetchOnceMixin,
     OrgaCreateView,
     OrgaDeleteView,
     OrgaDetailView,
@@ -73,7 +72,7 @@ class PersonListView(OrgaListView):
         )
 
 
-class PersonDetailView(FetchOnceMixin, OrgaDetailView):
+class PersonDetailView(OrgaDetailView):
     model = Person
     permission_required = "people.view_person"
     template_name = "orga/people/detail.html"
@@ -128,7 +127,7 @@ class PersonCreateView(PersonFormMixin, OrgaCreateView):
         )
 
 
-class PersonUpdateView(FetchOnceMixin, PersonFormMixin, OrgaUpdateView):
+class PersonUpdateView(PersonFormMixin, OrgaUpdateView):
     permission_required = "people.change_person"
     success_message = _("The person was updated.")
 
@@ -178,7 +177,7 @@ class PersonRoleCreateView(PersonRoleMixin, OrgaCreateView):
         return person_role_add(actor=self.request.user, person=self.person, data=form.cleaned_data)
 
 
-class PersonRoleUpdateView(FetchOnceMixin, PersonRoleMixin, OrgaUpdateView):
+class PersonRoleUpdateView(PersonRoleMixin, OrgaUpdateView):
     form_class = PersonRoleForm
     permission_required = "people.change_personrole"
     success_message = _("The role was updated.")
@@ -193,7 +192,7 @@ class PersonRoleUpdateView(FetchOnceMixin, PersonRoleMixin, OrgaUpdateView):
         return role
 
 
-class PersonRoleEndView(FetchOnceMixin, PersonRoleMixin, OrgaUpdateView):
+class PersonRoleEndView(PersonRoleMixin, OrgaUpdateView):
     """End a role still held: one click on the person's page ends it today; this page picks another day."""
 
     form_class = PersonRoleEndForm
@@ -213,7 +212,7 @@ class PersonRoleEndView(FetchOnceMixin, PersonRoleMixin, OrgaUpdateView):
         return role
 
 
-class PersonRoleDeleteView(FetchOnceMixin, PersonRoleMixin, OrgaDeleteView):
+class PersonRoleDeleteView(PersonRoleMixin, OrgaDeleteView):
     permission_required = "people.delete_personrole"
     template_name = "orga/people/role_delete.html"
     success_message = _("The role was deleted.")

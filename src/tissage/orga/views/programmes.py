@@ -19,7 +19,6 @@ from tissage.network.models import CohortMember, Hub, Programme
 
 from ..filters.network import ProgrammeFilter
 from .generic import (
-    FetchOnceMixin,
     OrgaCreateView,
     OrgaDeleteView,
     OrgaDetailView,
@@ -48,7 +47,7 @@ class ProgrammeListView(OrgaListView):
         )
 
 
-class ProgrammeDetailView(FetchOnceMixin, OrgaDetailView):
+class ProgrammeDetailView(OrgaDetailView):
     model = Programme
     permission_required = "network.view_programme"
     template_name = "orga/programmes/detail.html"
@@ -104,7 +103,7 @@ class ProgrammeCreateView(OrgaCreateView):
         return programme
 
 
-class ProgrammeUpdateView(FetchOnceMixin, OrgaUpdateView):
+class ProgrammeUpdateView(OrgaUpdateView):
     model = Programme
     form_class = ProgrammeForm
     permission_required = "network.change_programme"
@@ -145,7 +144,7 @@ class CohortMemberAddView(ParentPageMixin, OrgaCreateView):
         return member
 
 
-class CohortMemberRemoveView(ConfirmDeleteMixin, ParentPageMixin, FetchOnceMixin, OrgaDeleteView):
+class CohortMemberRemoveView(ConfirmDeleteMixin, ParentPageMixin, OrgaDeleteView):
     model = CohortMember
     permission_required = "network.delete_cohortmember"
     confirm_title = _("Remove %(object)s from the cohort?")

@@ -9,7 +9,6 @@ from tissage.network.models import Session
 
 from ..filters.network import SessionFilter
 from .generic import (
-    FetchOnceMixin,
     OrgaCreateView,
     OrgaDetailView,
     OrgaListView,
@@ -31,7 +30,7 @@ class SessionListView(OrgaListView):
         return with_head_counts(sessions).order_by("-start_date", "pk")
 
 
-class SessionDetailView(FetchOnceMixin, OrgaDetailView):
+class SessionDetailView(OrgaDetailView):
     model = Session
     permission_required = "network.view_session"
     template_name = "orga/sessions/detail.html"
@@ -85,7 +84,7 @@ class SessionCreateView(PreselectMixin, OrgaCreateView):
         return session_create(actor=self.request.user, data=form.cleaned_data)
 
 
-class SessionUpdateView(FetchOnceMixin, OrgaUpdateView):
+class SessionUpdateView(OrgaUpdateView):
     model = Session
     form_class = SessionForm
     permission_required = "network.change_session"

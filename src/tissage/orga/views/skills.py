@@ -9,7 +9,7 @@ from tissage.people.interfaces.forms import SkillForm
 from tissage.people.models import Skill
 
 from ..filters.people import SkillFilter
-from .generic import FetchOnceMixin, OrgaCreateView, OrgaListView, OrgaUpdateView, next_url
+from .generic import OrgaCreateView, OrgaListView, OrgaUpdateView, next_url
 
 
 class SkillListView(OrgaListView):
@@ -44,7 +44,7 @@ class SkillCreateView(SkillFormMixin, OrgaCreateView):
         return skill_create(actor=self.request.user, data=form.cleaned_data)
 
 
-class SkillUpdateView(FetchOnceMixin, SkillFormMixin, OrgaUpdateView):
+class SkillUpdateView(SkillFormMixin, OrgaUpdateView):
     permission_required = "people.change_skill"
     success_message = _("The skill was updated.")
 

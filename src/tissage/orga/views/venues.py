@@ -9,7 +9,6 @@ from tissage.network.models import Room, Venue
 
 from ..filters.network import VenueFilter
 from .generic import (
-    FetchOnceMixin,
     OrgaCreateView,
     OrgaDeleteView,
     OrgaDetailView,
@@ -35,7 +34,7 @@ class VenueListView(OrgaListView):
         )
 
 
-class VenueDetailView(FetchOnceMixin, OrgaDetailView):
+class VenueDetailView(OrgaDetailView):
     model = Venue
     permission_required = "network.view_venue"
     template_name = "orga/venues/detail.html"
@@ -64,7 +63,7 @@ class VenueCreateView(PreselectMixin, OrgaCreateView):
         return venue_create(actor=self.request.user, data=form.cleaned_data)
 
 
-class VenueUpdateView(FetchOnceMixin, OrgaUpdateView):
+class VenueUpdateView(OrgaUpdateView):
     model = Venue
     form_class = VenueForm
     permission_required = "network.change_venue"
@@ -103,7 +102,7 @@ class RoomCreateView(ParentPageMixin, OrgaCreateView):
         return room_create(actor=self.request.user, data={**form.cleaned_data, "venue": self.venue})
 
 
-class RoomUpdateView(ParentPageMixin, FetchOnceMixin, OrgaUpdateView):
+class RoomUpdateView(ParentPageMixin, OrgaUpdateView):
     model = Room
     form_class = RoomForm
     permission_required = "network.change_room"
@@ -124,7 +123,7 @@ class RoomUpdateView(ParentPageMixin, FetchOnceMixin, OrgaUpdateView):
         return room
 
 
-class RoomDeleteView(ConfirmDeleteMixin, ParentPageMixin, FetchOnceMixin, OrgaDeleteView):
+class RoomDeleteView(ConfirmDeleteMixin, ParentPageMixin, OrgaDeleteView):
     model = Room
     permission_required = "network.delete_room"
     consequence = _("Activities planned in this room will have no room.")
