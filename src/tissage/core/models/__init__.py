@@ -1,4 +1,5 @@
 from .audit import AuditEntry, AuditLink
 from .base import TimeStampedModel
+from .jobs import FINISHED_STATUSES, Job, JobStatus
 
-__all__ = ["AuditEntry", "AuditLink", "TimeStampedModel"]
+__all__ = ["FINISHED_STATUSES", "AuditEntry", "AuditLink", "Job", "JobStatus", "TimeStampedModel"]

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from ..views import dashboard
+from ..views import dashboard, jobs
 from . import activities, imports, network, people
 
 app_name = "orga"
@@ -11,6 +11,8 @@ urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
     path("login/", auth_views.LoginView.as_view(template_name="orga/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("jobs/<int:pk>/", jobs.JobDetailView.as_view(), name="job-detail"),
+    path("jobs/<int:pk>/cancel/", jobs.JobCancelView.as_view(), name="job-cancel"),
     *network.urlpatterns,
     *activities.urlpatterns,
     *people.urlpatterns,

@@ -1,44 +1,70 @@
+import contextlib
 import os
+import signal
+import subprocess
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
-    help = "Serve Tissage with the production WSGI server (gunicorn); static files by whitenoise."
+    help = (
+        "Serve Tissage with the production WSGI server (gunicorn; static files by whitenoise), "
+        "with a background worker beside it for long jobs."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default=os.environ.get("TISSAGE_BIND", "127.0.0.1:8000"))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("TISSAGE_WORKERS", "2")))
         parser.add_argument("--threads", type=int, default=int(os.environ.get("TISSAGE_THREADS", "4")))
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not start the background worker (run `tissage worker`).",
+        )
 
-    def handle(self, *args, bind, workers, threads, **options):
+    def handle(self, *args, bind, workers, threads, no_worker, **options):
         if workers < 1 or threads < 1:
             raise CommandError("--workers and --threads must be at least 1", returncode=2)
         host = bind.split(":")[0] or "127.0.0.1"
         port = bind.rsplit(":", 1)[-1]
+        web = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "tissage.config.wsgi:application",
+            "--bind",
+            bind,
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread",
+            "--access-logfile",
+            "-",
+            "--graceful-timeout",
+            "10",
+        ]
+        processes = [subprocess.Popen(web)]
+        if not no_worker:
+            processes.append(subprocess.Popen([sys.executable, "-m", "tissage", "worker"]))
         self.stdout.write(
             self.style.SUCCESS(f"Tissage is serving on http://{host}:{port}/ (Ctrl+C stops it)")
         )
         self.stdout.flush()
-        os.execvp(
-            sys.executable,
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "tissage.config.wsgi:application",
-                "--bind",
-                bind,
-                "--workers",
-                str(workers),
-                "--threads",
-                str(threads),
-                "--worker-class",
-                "gthread",
-                "--access-logfile",
-                "-",
-                "--graceful-timeout",
-                "10",
-            ],
-        )
+
+        def stop(*_args):
+            for process in processes:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGTERM)
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        # When either process ends, the other is stopped too: a server without its worker would
+        # accept jobs that never run.
+        with contextlib.suppress(ChildProcessError):
+            os.wait()
+        stop()
+        for process in processes:
+            process.wait()
