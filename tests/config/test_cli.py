@@ -32,3 +32,13 @@ def test_cli_serve_refuses_zero_workers(tmp_path):
     assert (
         result.stderr.strip().splitlines()[-1] == "CommandError: --workers and --threads must be at least 1"
     )
+
+
+def test_cli_stops_quietly_when_the_reader_goes_away(monkeypatch, tmp_path):
+    def write_to_a_closed_pipe(argv):
+        raise BrokenPipeError
+
+    monkeypatch.setattr("tissage.solvers.golfers.cli.main", write_to_a_closed_pipe)
+    with open(tmp_path / "stdout", "w") as stdout:
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert main(["tissage", "golfers", "4", "4", "5"]) == 1

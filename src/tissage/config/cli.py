@@ -14,7 +14,15 @@ ALIASES = {"worker": "db_worker"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv if argv is None else argv)
+    try:
+        return _run(list(sys.argv if argv is None else argv))
+    except BrokenPipeError:
+        # The reader went away (`tissage golfers 8 4 10 | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _run(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else ""
     if command in PURE_COMMANDS:
         return importlib.import_module(PURE_COMMANDS[command]).main(argv[1:])

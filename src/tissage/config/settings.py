@@ -56,8 +56,12 @@ INSTALLED_APPS = [
     "tissage.network",
     "tissage.people",
     "tissage.activities",
+    "tissage.outbox",
+    "tissage.calls",
+    "tissage.logistics",
     "tissage.orga",
     "tissage.public",
+    "tissage.portal",
     "tissage.demo",
 ]
 
@@ -156,8 +160,33 @@ if _env_flag("TISSAGE_HTTPS"):
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-EMAIL_BACKEND = os.environ.get("TISSAGE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail (the outbox sends it from the background worker). By default messages are printed on the
+# console; setting TISSAGE_EMAIL_HOST sends them by SMTP:
+#   TISSAGE_EMAIL_HOST      the SMTP server, e.g. smtp.example.org
+#   TISSAGE_EMAIL_PORT      its port (default 587)
+#   TISSAGE_EMAIL_USER      the login, if the server asks for one
+#   TISSAGE_EMAIL_PASSWORD  its password
+#   TISSAGE_EMAIL_TLS       STARTTLS on the port (default on); TISSAGE_EMAIL_SSL for implicit TLS (port 465)
+#   TISSAGE_EMAIL_TIMEOUT   seconds before a silent server counts as a failed attempt (default 30)
+# TISSAGE_EMAIL_BACKEND names any other Django mail backend, e.g.
+# django.core.mail.backends.filebased.EmailBackend, which writes each message to a file in
+# TISSAGE_EMAIL_FILE_PATH (default var/mail).
+EMAIL_HOST = os.environ.get("TISSAGE_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("TISSAGE_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("TISSAGE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("TISSAGE_EMAIL_PASSWORD", "")
+EMAIL_USE_SSL = _env_flag("TISSAGE_EMAIL_SSL")
+EMAIL_USE_TLS = not EMAIL_USE_SSL and _env_flag("TISSAGE_EMAIL_TLS", default=True)
+EMAIL_TIMEOUT = int(os.environ.get("TISSAGE_EMAIL_TIMEOUT", "30"))
+EMAIL_FILE_PATH = os.environ.get("TISSAGE_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+EMAIL_BACKEND = os.environ.get("TISSAGE_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = os.environ.get("TISSAGE_FROM_EMAIL", "tissage@localhost")
+# The site's address as people reach it, for the links in emails (sign-in links, call pages).
+TISSAGE_BASE_URL = os.environ.get("TISSAGE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

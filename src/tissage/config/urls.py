@@ -6,7 +6,11 @@ urlpatterns = [
     path("orga/", include("tissage.orga.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    *i18n_patterns(path("", include("tissage.public.urls")), prefix_default_language=True),
+    *i18n_patterns(
+        path("portal/", include("tissage.portal.urls")),
+        path("", include("tissage.public.urls")),
+        prefix_default_language=True,
+    ),
 ]
 
 handler403 = "tissage.public.views.errors.permission_denied"
