@@ -46,9 +46,9 @@ test-suite: install-dev
 test-browser: install-dev
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser -q tests/browser
 
-## Extract and compile the interface translations (French, English, Russian).
+## Extract and compile the interface translations (French, Russian; English is the source language).
 messages: install-dev
-	cd src/tissage && ../../$(BIN)/tissage makemessages -l fr -l ru -l en --no-location --no-obsolete -i 'solvers/*'
+	cd src/tissage && ../../$(BIN)/tissage makemessages -l fr -l ru --no-location --no-obsolete -i 'solvers/*'
 	cd src/tissage && ../../$(BIN)/tissage compilemessages -v0
 
 clean:

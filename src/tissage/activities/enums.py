@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ActivityKind(models.TextChoices):
@@ -24,11 +25,11 @@ class MemberRole(models.TextChoices):
 
 
 class ParticipationStatus(models.TextChoices):
-    INVITED = "invited", _("invited")
-    CONFIRMED = "confirmed", _("confirmed")
-    DECLINED = "declined", _("declined")
-    ATTENDED = "attended", _("attended")
-    CANCELLED = "cancelled", _("cancelled")
+    INVITED = "invited", pgettext_lazy("participation status", "invited")
+    CONFIRMED = "confirmed", pgettext_lazy("participation status", "confirmed")
+    DECLINED = "declined", pgettext_lazy("participation status", "declined")
+    ATTENDED = "attended", pgettext_lazy("participation status", "attended")
+    CANCELLED = "cancelled", pgettext_lazy("participation status", "cancelled")
 
 
 # Statuses of people who are, or were, actually there.

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Season(models.TextChoices):
@@ -14,18 +15,18 @@ SEASON_START_MONTH = {Season.SPRING: 4, Season.SUMMER: 7, Season.AUTUMN: 10, Sea
 
 
 class ProgrammeStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    ACTIVE = "active", _("active")
-    COMPLETED = "completed", _("completed")
-    CANCELLED = "cancelled", _("cancelled")
+    DRAFT = "draft", pgettext_lazy("programme status", "draft")
+    ACTIVE = "active", pgettext_lazy("programme status", "active")
+    COMPLETED = "completed", pgettext_lazy("programme status", "completed")
+    CANCELLED = "cancelled", pgettext_lazy("programme status", "cancelled")
 
 
 class SessionStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    PLANNED = "planned", _("planned")
-    CONFIRMED = "confirmed", _("confirmed")
-    DONE = "done", _("done")
-    CANCELLED = "cancelled", _("cancelled")
+    DRAFT = "draft", pgettext_lazy("session status", "draft")
+    PLANNED = "planned", pgettext_lazy("session status", "planned")
+    CONFIRMED = "confirmed", pgettext_lazy("session status", "confirmed")
+    DONE = "done", pgettext_lazy("session status", "done")
+    CANCELLED = "cancelled", pgettext_lazy("session status", "cancelled")
 
 
 class RoomKind(models.TextChoices):

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from tissage.core.domain.imports import RowWrite
 from tissage.core.interfaces.importing import (
@@ -47,7 +47,7 @@ COLUMNS = (
     ),
     Column(
         "person_name",
-        gettext_lazy("name"),
+        pgettext_lazy("person", "name"),
         aliases=("nom", "nom complet", "имя", "фио"),
         informative=True,
         value=lambda participation: participation.person.full_name,

@@ -7,6 +7,7 @@ import django_filters
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tissage.activities.models import Participation
 from tissage.core.interfaces.filters import ChoicesFromDatabaseMixin, SearchFilterSet, field_label
@@ -61,7 +62,11 @@ class PersonFilter(ChoicesFromDatabaseMixin, SearchFilterSet):
     year = django_filters.TypedChoiceFilter(label=_("Took part in"), coerce=int, method="filter_year")
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
-        choices=[("name", _("name")), ("hub", _("home hub")), ("last", _("last session, latest first"))],
+        choices=[
+            ("name", pgettext_lazy("person", "name")),
+            ("hub", _("home hub")),
+            ("last", _("last session, latest first")),
+        ],
         empty_label=None,
         method="sort_people",
     )

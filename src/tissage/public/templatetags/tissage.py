@@ -6,13 +6,15 @@ from django import template
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import number_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.http import urlencode
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tissage.core.exporters import registry as exporters
 from tissage.core.languages import language_name
+from tissage.core.money import minor_units
 
 register = template.Library()
 
@@ -60,6 +62,14 @@ STATUS_BADGES = {
     "attended": "badge-ok",
     "declined": "badge-error",
     "cancelled": "badge-error",
+    # Applications and messages.
+    "submitted": "badge-warn",
+    "waiting_list": "badge-warn",
+    "accepted": "badge-ok",
+    "queued": "badge-warn",
+    "sending": "badge-warn",
+    "sent": "badge-ok",
+    "failed": "badge-error",
 }
 
 
@@ -85,29 +95,57 @@ def export_links(context, scope: str, query: str = "") -> list[tuple]:
 
 
 # What an audit entry's action says, by its verb (the part after the entity: "person.created").
+# A context of their own: the same English words name statuses elsewhere, and other languages
+# need other forms (an action of any entity here, a session's or a participation's state there).
 AUDIT_VERBS = {
-    "created": _("created"),
-    "updated": _("updated"),
-    "deleted": _("deleted"),
-    "published": _("published"),
-    "unpublished": _("unpublished"),
-    "member_added": _("member added"),
-    "member_updated": _("member's role changed"),
-    "member_removed": _("member removed"),
-    "members_set": _("members changed"),
-    "languages_changed": _("languages changed"),
-    "role_added": _("role added"),
-    "role_updated": _("role changed"),
-    "role_deleted": _("role deleted"),
-    "role_ended": _("role ended"),
-    "committed": _("spreadsheet imported"),
-    "invited": _("invited"),
-    "confirmed": _("confirmed"),
-    "declined": _("declined"),
-    "attended": _("attended"),
-    "cancelled": _("cancelled"),
-    "password_reset": _("password reset"),
-    "wiped": _("demo data wiped"),
+    "created": pgettext_lazy("audit action", "created"),
+    "updated": pgettext_lazy("audit action", "updated"),
+    "deleted": pgettext_lazy("audit action", "deleted"),
+    "published": pgettext_lazy("audit action", "published"),
+    "unpublished": pgettext_lazy("audit action", "unpublished"),
+    "member_added": pgettext_lazy("audit action", "member added"),
+    "member_updated": pgettext_lazy("audit action", "member's role changed"),
+    "member_removed": pgettext_lazy("audit action", "member removed"),
+    "members_set": pgettext_lazy("audit action", "members changed"),
+    "languages_changed": pgettext_lazy("audit action", "languages changed"),
+    "role_added": pgettext_lazy("audit action", "role added"),
+    "role_updated": pgettext_lazy("audit action", "role changed"),
+    "role_deleted": pgettext_lazy("audit action", "role deleted"),
+    "role_ended": pgettext_lazy("audit action", "role ended"),
+    "committed": pgettext_lazy("audit action", "spreadsheet imported"),
+    "invited": pgettext_lazy("audit action", "invited"),
+    "confirmed": pgettext_lazy("audit action", "confirmed"),
+    "declined": pgettext_lazy("audit action", "declined"),
+    "attended": pgettext_lazy("audit action", "attended"),
+    "cancelled": pgettext_lazy("audit action", "cancelled"),
+    "password_reset": pgettext_lazy("audit action", "password reset"),
+    "wiped": pgettext_lazy("audit action", "demo data wiped"),
+    # Logistics.
+    "added": pgettext_lazy("audit action", "added"),
+    "opened": pgettext_lazy("audit action", "opened"),
+    "step_done": pgettext_lazy("audit action", "step done"),
+    "granted": pgettext_lazy("audit action", "visa granted"),
+    "refused": pgettext_lazy("audit action", "visa refused"),
+    "withdrawn": pgettext_lazy("audit action", "withdrawn from the session"),
+    "letter_generated": pgettext_lazy("audit action", "invitation letter printed"),
+    # Calls, the outbox and the participant portal.
+    "submitted": pgettext_lazy("audit action", "application sent"),
+    "accepted": pgettext_lazy("audit action", "accepted"),
+    "waiting_list": pgettext_lazy("audit action", "put on the waiting list"),
+    "scored": pgettext_lazy("audit action", "review given"),
+    "question_added": pgettext_lazy("audit action", "question added"),
+    "question_updated": pgettext_lazy("audit action", "question changed"),
+    "question_deleted": pgettext_lazy("audit action", "question deleted"),
+    "criterion_added": pgettext_lazy("audit action", "criterion added"),
+    "criterion_updated": pgettext_lazy("audit action", "criterion changed"),
+    "criterion_deleted": pgettext_lazy("audit action", "criterion deleted"),
+    "queued": pgettext_lazy("audit action", "queued"),
+    "retried": pgettext_lazy("audit action", "sent again"),
+    "failed": pgettext_lazy("audit action", "failed"),
+    "consent_recorded": pgettext_lazy("audit action", "consent recorded"),
+    "account_created": pgettext_lazy("audit action", "portal account created"),
+    "portal_link_used": pgettext_lazy("audit action", "signed in by email link"),
+    "password_set": pgettext_lazy("audit action", "portal password chosen"),
 }
 
 
@@ -139,3 +177,14 @@ def audit_changes(entry) -> list[tuple[str, str, str]]:
                 label = capfirst(model._meta.get_field(name).verbose_name)
         rows.append((label, _audit_text(before), _audit_text(after)))
     return rows
+
+
+@register.filter
+def money(value) -> str:
+    """A :class:`~tissage.core.money.Money` as the reader's language writes numbers, rounded to the
+    currency's minor unit, with its code: "1 234,50 EUR" in French, "1,234.50 EUR" in English."""
+    if value is None:
+        return "—"
+    rounded = value.rounded()
+    amount = number_format(rounded.amount, decimal_pos=minor_units(rounded.currency), force_grouping=True)
+    return f"{amount}\u00a0{rounded.currency}"
