@@ -1,6 +1,7 @@
 """Test data factories: realistic, minimal objects built straight into the database."""
 
 import datetime
+import decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -197,3 +198,282 @@ class CohortMemberFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     person = factory.SubFactory(PersonFactory)
     role = Role.TRAINEE
+
+
+# Logistics: travel, visas, accommodation and money.
+
+
+class TravelLegFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.TravelLeg"
+
+    participation = factory.SubFactory(ParticipationFactory)
+    direction = "arrival"
+    mode = "plane"
+    carrier = "Air France"
+    number = "AF 1234"
+    from_place = "Paris CDG"
+    from_timezone = "Europe/Paris"
+    to_place = "Marseille MRS"
+    to_timezone = "Europe/Paris"
+    departs_at = factory.LazyAttribute(
+        lambda o: datetime.datetime.combine(
+            o.participation.session.start_date, datetime.time(7), tzinfo=datetime.UTC
+        )
+    )
+    arrives_at = factory.LazyAttribute(lambda o: o.departs_at + datetime.timedelta(hours=1, minutes=20))
+    status = "booked"
+
+
+class VisaRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.VisaRule"
+        django_get_or_create = ("nationality", "destination")
+
+    nationality = "CD"
+    destination = "FR"
+    lead_days = 90
+    invitation_days = 75
+    documents_days = 60
+    appointment_days = 45
+    decision_days = 14
+    consulate_language = "fr"
+
+
+class VisaCaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.VisaCase"
+
+    participation = factory.SubFactory(ParticipationFactory)
+    rule = factory.SubFactory(VisaRuleFactory)
+
+
+class AccommodationPlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.AccommodationPlace"
+
+    hub = factory.SubFactory(HubFactory)
+    name = factory.Sequence(lambda n: f"Hôtel {n}")
+
+
+class AccommodationRoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.AccommodationRoom"
+
+    place = factory.SubFactory(AccommodationPlaceFactory)
+    name = factory.Sequence(lambda n: f"Chambre {n}")
+
+
+class BedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.Bed"
+
+    room = factory.SubFactory(AccommodationRoomFactory)
+    label = factory.Sequence(lambda n: f"{n}")
+
+
+class StayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.Stay"
+
+    participation = factory.SubFactory(ParticipationFactory)
+    bed = factory.SubFactory(BedFactory)
+    check_in = factory.LazyAttribute(lambda o: o.participation.session.start_date)
+    check_out = factory.LazyAttribute(lambda o: o.participation.session.end_date)
+
+
+class PerDiemRateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.PerDiemRate"
+
+    hub = factory.SubFactory(HubFactory)
+    daily_amount = decimal.Decimal("35.00")
+    currency = "EUR"
+    valid_from = datetime.date(2000, 1, 1)
+
+
+class PerDiemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.PerDiem"
+
+    participation = factory.SubFactory(ParticipationFactory)
+    daily_amount = decimal.Decimal("35.00")
+    currency = "EUR"
+    days = 10
+
+
+class FeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.Fee"
+
+    participation = factory.SubFactory(ParticipationFactory)
+    kind = "artist"
+    amount_value = decimal.Decimal("400.00")
+    currency = "EUR"
+
+
+class BudgetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.Budget"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Budget {n}")
+    currency = "EUR"
+    rates_on = datetime.date(2026, 1, 1)
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.BudgetLine"
+
+    budget = factory.SubFactory(BudgetFactory)
+    category = "travel"
+    label = factory.Sequence(lambda n: f"Line {n}")
+    currency = "EUR"
+    planned_amount = decimal.Decimal("1000.00")
+
+
+class ExchangeRateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.ExchangeRate"
+
+    base = "EUR"
+    quote = "RUB"
+    on = datetime.date(2026, 1, 1)
+    rate = decimal.Decimal("100")
+
+
+class LetterTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.LetterTemplate"
+
+    hub = factory.SubFactory(HubFactory)
+    language = "fr"
+    letterhead = "Tissage\n1 quai de la Joliette\n13002 Marseille"
+    place = "Marseille"
+    subject = "Invitation"
+    body = "Nous invitons $name à $city du $arrival au $departure."
+    signatory = "Nathalie Roux"
+    signatory_title = "Directrice"
+
+
+# Calls, applications, reviews and the outbox.
+
+
+def _now_plus(**delta):
+    from django.utils import timezone
+
+    return lambda: timezone.now() + datetime.timedelta(**delta)
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    """An open, published call for artists, for one session of a programme."""
+
+    class Meta:
+        model = "calls.Call"
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    programme = factory.SubFactory(ProgrammeFactory)
+    session = factory.SubFactory(SessionFactory, programme=factory.SelfAttribute("..programme"))
+    kind = "artists"
+    title = factory.Sequence(lambda n: {"en": f"Call {n}", "fr": f"Appel {n}", "ru": f"Конкурс {n}"})
+    opens_at = factory.LazyFunction(_now_plus(days=-10))
+    closes_at = factory.LazyFunction(_now_plus(days=20))
+    is_published = True
+
+    @factory.post_generation
+    def reviewers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.reviewers.set(extracted)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "calls.Question"
+
+    call = factory.SubFactory(CallFactory)
+    position = factory.Sequence(lambda n: n)
+    label = factory.Sequence(lambda n: {"en": f"Question {n}", "fr": f"Question {n}", "ru": f"Вопрос {n}"})
+    kind = "text"
+    required = True
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "calls.Criterion"
+
+    call = factory.SubFactory(CallFactory)
+    position = factory.Sequence(lambda n: n)
+    name = factory.Sequence(lambda n: {"en": f"Criterion {n}", "fr": f"Critère {n}"})
+    weight = decimal.Decimal("1")
+    scale = 5
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "calls.Application"
+
+    call = factory.SubFactory(CallFactory)
+    given_name = factory.Sequence(lambda n: f"Applicant{n}")
+    family_name = factory.Sequence(lambda n: f"Family{n}")
+    email = factory.Sequence(lambda n: f"applicant{n}@example.org")
+    language = "en"
+    consent = True
+    reference = factory.Sequence(lambda n: f"REF{n:05d}")
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "calls.Review"
+
+    application = factory.SubFactory(ApplicationFactory)
+    reviewer = factory.SubFactory(UserFactory)
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "outbox.Message"
+
+    recipient_email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    language = "en"
+    template_key = "portal_sign_in"
+    subject = factory.Sequence(lambda n: f"Message {n}")
+    body_text = "Hello.\n"
+
+
+# Network and impact (tissage.impact)
+
+
+class EnterpriseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "impact.Enterprise"
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"enterprise-{n}")
+    name = factory.Sequence(lambda n: f"Enterprise {n}")
+    kind = "hire"
+    city = "Narian-Mar"
+    founded_on = datetime.date(2006, 4, 1)
+
+    @factory.post_generation
+    def founders(self, create, extracted, **kwargs):
+        if create:
+            self.founders.set(extracted if extracted is not None else [PersonFactory()])
+
+
+class CollaborationFactory(factory.django.DjangoModelFactory):
+    """A collaboration straight into the database: the ledger knows of it after ``ledger_rebuild``."""
+
+    class Meta:
+        model = "impact.Collaboration"
+        skip_postgeneration_save = True
+
+    kind = "tour"
+    title = factory.Sequence(lambda n: f"Tour {n}")
+    date = datetime.date(2005, 3, 12)
+
+    @factory.post_generation
+    def people(self, create, extracted, **kwargs):
+        if create:
+            self.people.set(extracted if extracted is not None else [PersonFactory(), PersonFactory()])

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tissage.network.enums import Season
+from tissage.schedule.domain.releases import release_publish
 
 from ..factories import EditionFactory, FestivalFactory, HubFactory, RoomFactory, VenueFactory
 
@@ -30,6 +31,11 @@ def activity_url(activity, language: str = "en") -> str:
     return public_url(
         "activity", language, festival=edition.festival.slug, edition=edition.slug, activity=activity.slug
     )
+
+
+def publish(edition):
+    """Publish the edition's timetable as its next release: the public only ever sees releases."""
+    return release_publish(actor=None, edition=edition)
 
 
 def dated_edition(festival, title: str, start: datetime.date, **kwargs):

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from tissage.activities.domain.activities import activity_member_add
+from tissage.activities.domain.activities import activity_update
 from tissage.activities.enums import ActivityKind, MemberRole
 
 from ..factories import (
@@ -15,10 +15,14 @@ from ..factories import (
     RoomFactory,
     StaffFactory,
 )
-from .conftest import edition_url, utc
+from .conftest import edition_url, publish, utc
 from .html import elements, texts
 
 pytestmark = pytest.mark.django_db
+
+# The page's freshness, its kept copy (looked up, then stored), the edition and its venues, the
+# release and who of its people are still public: the same whatever the programme's size.
+PAGE_QUERIES = 11
 
 
 @pytest.mark.parametrize(
@@ -26,6 +30,7 @@ pytestmark = pytest.mark.django_db
 )
 def test_edition_page_shows_the_title_in_each_language(client, edition, language, title):
     ActivityFactory(edition=edition, title={"en": "Sound workshop", "fr": "Atelier son", "ru": "Звук"})
+    publish(edition)
     response = client.get(edition_url(edition, language))
     assert response.status_code == 200
     assert elements(response, "html")[0].attrs["lang"] == language
@@ -37,6 +42,7 @@ def test_edition_page_shows_times_in_the_hubs_time_zone(client, edition, room):
     ActivityFactory(
         edition=edition, room=room, starts_at=utc(2024, 5, 21, 7), ends_at=utc(2024, 5, 21, 9, 30)
     )
+    publish(edition)
     response = client.get(edition_url(edition))
     item = elements(response, "li", class_="programme-item")[0]
     assert item.text.startswith("10:00–12:30 Activity")
@@ -59,6 +65,7 @@ def test_edition_page_groups_activities_by_local_day_around_midnight(client, edi
         edition=edition, slug="morning", starts_at=utc(2024, 5, 22, 6), ends_at=utc(2024, 5, 22, 8)
     )
     ActivityFactory(edition=edition, slug="unscheduled", starts_at=None, ends_at=None)
+    publish(edition)
     response = client.get(edition_url(edition))
     days = [(day.date, [a.slug for a in day.activities]) for day in response.context["days"]]
     assert days == [
@@ -104,6 +111,7 @@ def test_edition_page_uses_the_offset_of_the_editions_year(client, mimi_nor):
         festival=mimi_nor, start_date=datetime.date(2002, 9, 2), end_date=datetime.date(2002, 9, 7)
     )
     ActivityFactory(edition=edition, starts_at=utc(2002, 9, 7, 15), ends_at=utc(2002, 9, 7, 20))
+    publish(edition)
     response = client.get(edition_url(edition))
     assert texts(response, "p", class_="timezone-note") == ["All times are Narian-Mar time (UTC+4)."]
     assert texts(response, "p", class_="programme-when") == ["19:00–00:00"]
@@ -121,6 +129,7 @@ def test_edition_page_leaves_out_non_public_activities_and_other_editions(client
     ActivityFactory(edition=edition, slug="shown")
     ActivityFactory(edition=edition, slug="rehearsal", is_public=False)
     ActivityFactory(edition=EditionFactory(festival=edition.festival), slug="elsewhere")
+    publish(edition)
     response = client.get(edition_url(edition))
     assert [a.slug for day in response.context["days"] for a in day.activities] == ["shown"]
 
@@ -137,6 +146,7 @@ def test_edition_page_links_public_leaders_and_does_not_name_others(client, edit
     ActivityMemberFactory(
         activity=activity, person=PersonFactory(is_public=True, given_name="Public", family_name="Member")
     )
+    publish(edition)
     response = client.get(edition_url(edition))
     content = response.content.decode()
     led_by = [p for p in texts(response, "p") if p.startswith("Led by")]
@@ -149,6 +159,7 @@ def test_edition_page_links_public_leaders_and_does_not_name_others(client, edit
 
 def test_edition_page_shows_place_and_languages(client, edition, room):
     ActivityFactory(edition=edition, room=room, languages=["ru", "yrk"], interpreting=["fr"])
+    publish(edition)
     response = client.get(edition_url(edition))
     item = elements(response, "li", class_="programme-item")[0]
     assert "Crossed workshop · Big hall, House of Culture" in item.text
@@ -160,6 +171,7 @@ def test_edition_page_filters_by_kind(client, edition):
     ActivityFactory(edition=edition, slug="workshop", kind=ActivityKind.CROSSED_WORKSHOP)
     ActivityFactory(edition=edition, slug="concert", kind=ActivityKind.CONCERT)
     ActivityFactory(edition=edition, slug="meeting", kind=ActivityKind.MEETING)
+    publish(edition)
     response = client.get(edition_url(edition), {"kind": ["concert", "meeting"]})
     assert [a.slug for day in response.context["days"] for a in day.activities] == ["concert", "meeting"]
     checkboxes = elements(response, "input", type="checkbox", name="kind")
@@ -174,6 +186,7 @@ def test_edition_page_filters_by_kind(client, edition):
 def test_edition_page_ignores_an_unknown_kind_and_says_so(client, edition):
     ActivityFactory(edition=edition, slug="workshop", kind=ActivityKind.CROSSED_WORKSHOP)
     ActivityFactory(edition=edition, slug="concert", kind=ActivityKind.CONCERT)
+    publish(edition)
     response = client.get(edition_url(edition), {"kind": "opera"})
     assert response.status_code == 200
     assert [a.slug for day in response.context["days"] for a in day.activities] == ["workshop", "concert"]
@@ -182,6 +195,7 @@ def test_edition_page_ignores_an_unknown_kind_and_says_so(client, edition):
 
 def test_edition_page_offers_no_filter_for_a_single_kind(client, edition):
     ActivityFactory.create_batch(2, edition=edition, kind=ActivityKind.CONCERT)
+    publish(edition)
     response = client.get(edition_url(edition))
     assert elements(response, "form", class_="filters") == []
 
@@ -204,24 +218,47 @@ def test_edition_page_query_count_does_not_grow_with_the_programme(
             ActivityMemberFactory(activity=activity, person=PersonFactory())
 
     add_activities(2)
-    with django_assert_max_num_queries(6):
+    publish(edition)
+    with django_assert_max_num_queries(PAGE_QUERIES):
         small = client.get(edition_url(edition), {"kind": "concert"})
     add_activities(30)
-    with django_assert_max_num_queries(6):
+    publish(edition)
+    with django_assert_max_num_queries(PAGE_QUERIES):
         large = client.get(edition_url(edition), {"kind": "concert"})
     assert small.status_code == large.status_code == 200
     assert len(elements(large, "li", class_="programme-item")) == 16
 
 
-def test_edition_page_answers_304_until_something_changes(client, edition):
+def test_edition_page_answers_304_until_a_new_release_is_published(client, edition):
     activity = ActivityFactory(edition=edition)
+    publish(edition)
     first = client.get(edition_url(edition))
     assert first["Cache-Control"] == "max-age=60"
     assert first.has_header("Last-Modified")
     again = client.get(edition_url(edition), headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
     assert again.content == b""
-    activity_member_add(actor=StaffFactory(), activity=activity, person=PersonFactory(is_public=True))
+    # A change to the draft changes nothing the public sees: still 304, until it is published.
+    activity_update(actor=StaffFactory(), activity=activity, data={"title": {"en": "Renamed"}})
+    assert client.get(edition_url(edition), headers={"If-None-Match": first["ETag"]}).status_code == 304
+    publish(edition)
     changed = client.get(edition_url(edition), headers={"If-None-Match": first["ETag"]})
     assert changed.status_code == 200
     assert changed["ETag"] != first["ETag"]
+
+
+def test_edition_page_shows_the_latest_release_not_the_draft(client, edition, room):
+    activity = ActivityFactory(
+        edition=edition,
+        title={"en": "Sound workshop"},
+        starts_at=utc(2024, 5, 21, 7),
+        ends_at=utc(2024, 5, 21, 9),
+    )
+    assert texts(client.get(edition_url(edition)), "h4") == []
+    publish(edition)
+    activity.starts_at, activity.ends_at = utc(2024, 5, 22, 7), utc(2024, 5, 22, 9)
+    activity.save()
+    ActivityFactory(edition=edition, title={"en": "Added in the draft"})
+    response = client.get(edition_url(edition))
+    assert texts(response, "h4") == ["Sound workshop"]
+    assert texts(response, "p", class_="programme-when") == ["10:00–12:00"]

@@ -12,7 +12,7 @@ from ..factories import (
     HubFactory,
     PersonFactory,
 )
-from .conftest import public_url, utc
+from .conftest import public_url, publish, utc
 from .html import elements, texts
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,8 @@ def test_person_page_lists_public_activities_by_edition_latest_first_in_each_hub
     for activity in (concert, workshop, hidden, draft):
         ActivityMemberFactory(activity=activity, person=singer, role=MemberRole.LEADER)
 
+    for published in (mimi, edition, draft.edition):
+        publish(published)
     response = client.get(public_url("person", person=singer.slug))
     assert texts(response, "h3") == ["Mimi 2025", "Mimi-Nor 2024"]
     assert texts(response, "h4") == ["Closing concert", "Voice workshop"]
@@ -98,6 +100,7 @@ def test_person_page_query_count_does_not_grow_with_activities(
         for _ in range(count):
             other = EditionFactory(festival=edition.festival)
             ActivityMemberFactory(activity=ActivityFactory(edition=other), person=singer)
+            publish(other)
 
     add_activities(2)
     with django_assert_max_num_queries(2):

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from tissage.public.views import errors
 
 from ..factories import ActivityFactory, ActivityMemberFactory, PersonFactory
-from .conftest import LANGUAGES, activity_url, edition_url, public_url
+from .conftest import LANGUAGES, activity_url, edition_url, public_url, publish
 from .html import elements, texts
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +17,7 @@ def every_page(edition):
     """A function giving the address of every kind of public page in one language."""
     activity = ActivityFactory(edition=edition, slug="sound")
     person = ActivityMemberFactory(activity=activity, person=PersonFactory(is_public=True)).person
+    publish(edition)
 
     def urls(language: str) -> list[str]:
         return [

@@ -13,6 +13,14 @@ from tissage.network.domain.texts import plain_text
 
 from ..enums import MemberRole
 from ..models import Activity, ActivityMember
+from ..signals import activity_people_changed
+
+# The fields whose change may change who worked together, when, and for how long.
+PEOPLE_FIELDS = frozenset({"starts_at", "ends_at", "session", "edition"})
+
+
+def _people_changed(activity: Activity) -> None:
+    activity_people_changed.send(sender=Activity, activity=activity)
 
 
 def activity_hub(*, session=None, edition=None):
@@ -68,9 +76,13 @@ def activity_update(*, actor, activity: Activity, data: dict) -> dict:
     # The entry shows on the pages of the edition and session it leaves and of those it joins.
     concerned = (activity.edition, activity.session, data.get("edition"), data.get("session"))
     related = list(dict.fromkeys(o for o in concerned if o is not None))
-    return audited_update(
-        actor=actor, instance=activity, data=data, action="activity.updated", related=related
-    )
+    with transaction.atomic():
+        changes = audited_update(
+            actor=actor, instance=activity, data=data, action="activity.updated", related=related
+        )
+        if PEOPLE_FIELDS & set(changes):
+            _people_changed(activity)
+    return changes
 
 
 def activity_delete(*, actor, activity: Activity) -> None:
@@ -83,32 +95,41 @@ def activity_member_add(
 ) -> ActivityMember:
     if person is not None and activity.members.filter(person=person).exists():
         raise ValidationError({"person": _("%(person)s is already in this activity.") % {"person": person}})
-    return audited_create(
-        actor=actor,
-        model=ActivityMember,
-        data={"activity": activity, "person": person, "role": role},
-        action="activity.member_added",
-        related=[activity, person],
-    )
+    with transaction.atomic():
+        member = audited_create(
+            actor=actor,
+            model=ActivityMember,
+            data={"activity": activity, "person": person, "role": role},
+            action="activity.member_added",
+            related=[activity, person],
+        )
+        _people_changed(activity)
+    return member
 
 
 def activity_member_update(*, actor, member: ActivityMember, role: str) -> dict:
-    return audited_update(
-        actor=actor,
-        instance=member,
-        data={"role": role},
-        action="activity.member_updated",
-        related=[member.activity, member.person],
-    )
+    with transaction.atomic():
+        changes = audited_update(
+            actor=actor,
+            instance=member,
+            data={"role": role},
+            action="activity.member_updated",
+            related=[member.activity, member.person],
+        )
+        if changes:
+            _people_changed(member.activity)
+    return changes
 
 
 def activity_member_remove(*, actor, member: ActivityMember) -> None:
-    audited_delete(
-        actor=actor,
-        instance=member,
-        action="activity.member_removed",
-        related=[member.activity, member.person],
-    )
+    with transaction.atomic():
+        audited_delete(
+            actor=actor,
+            instance=member,
+            action="activity.member_removed",
+            related=[member.activity, member.person],
+        )
+        _people_changed(member.activity)
 
 
 def activity_members_set(*, actor, activity: Activity, members: Iterable[tuple]) -> dict[str, list]:
@@ -144,4 +165,5 @@ def activity_members_set(*, actor, activity: Activity, members: Iterable[tuple])
             audit_record(
                 actor=actor, action="activity.members_set", obj=activity, changes=changes, related=touched
             )
+            _people_changed(activity)
     return changes

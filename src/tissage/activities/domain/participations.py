@@ -2,41 +2,61 @@
 
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 
 from tissage.core.domain.writes import audited_create, audited_update
 
 from ..enums import PRESENT_STATUSES, ParticipationStatus
 from ..models import Participation
+from ..signals import attendance_changed
+
+# The fields whose change may change who is present where.
+ATTENDANCE_FIELDS = frozenset({"status", "person", "session"})
+
+
+def _attendance_changed(*pairs: tuple[int, int]) -> None:
+    for person_id, session_id in dict.fromkeys(pairs):
+        attendance_changed.send(sender=Participation, person_id=person_id, session_id=session_id)
 
 
 def participation_create(*, actor, data: dict) -> Participation:
-    return audited_create(
-        actor=actor,
-        model=Participation,
-        data=data,
-        action="participation.created",
-        related=[data["person"], data["session"]],
-    )
+    with transaction.atomic():
+        participation = audited_create(
+            actor=actor,
+            model=Participation,
+            data=data,
+            action="participation.created",
+            related=[data["person"], data["session"]],
+        )
+        _attendance_changed((participation.person_id, participation.session_id))
+    return participation
+
+
+def _participation_write(*, actor, participation: Participation, data: dict, action: str) -> dict:
+    before = (participation.person_id, participation.session_id)
+    with transaction.atomic():
+        changes = audited_update(
+            actor=actor,
+            instance=participation,
+            data=data,
+            action=action,
+            related=[participation.person, participation.session],
+        )
+        if ATTENDANCE_FIELDS & set(changes):
+            _attendance_changed(before, (participation.person_id, participation.session_id))
+    return changes
 
 
 def participation_update(*, actor, participation: Participation, data: dict) -> dict:
-    return audited_update(
-        actor=actor,
-        instance=participation,
-        data=data,
-        action="participation.updated",
-        related=[participation.person, participation.session],
+    return _participation_write(
+        actor=actor, participation=participation, data=data, action="participation.updated"
     )
 
 
 def participation_set_status(*, actor, participation: Participation, status: str) -> dict:
-    return audited_update(
-        actor=actor,
-        instance=participation,
-        data={"status": status},
-        action=f"participation.{status}",
-        related=[participation.person, participation.session],
+    return _participation_write(
+        actor=actor, participation=participation, data={"status": status}, action=f"participation.{status}"
     )
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tissage.core.fields import TranslatedCharField, TranslatedTextField
 from tissage.core.models import TimeStampedModel
 from tissage.core.rules import STAFF_ONLY
-from tissage.network.models.hubs import validate_spoken_languages
+from tissage.network.models.hubs import text_lines, validate_spoken_languages
 
 from ..enums import ActivityKind, ActivityMode, MemberRole
 
@@ -73,6 +73,29 @@ class Activity(TimeStampedModel):
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     is_public = models.BooleanField(_("on the public programme"), default=True)
     audience = models.PositiveIntegerField(_("audience"), null=True, blank=True)
+    # What the festival timetable needs to know of an activity.
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length (minutes)"),
+        default=90,
+        help_text=_("How long it lasts when the timetable places it."),
+    )
+    expected_attendance = models.PositiveIntegerField(
+        _("expected attendance"),
+        null=True,
+        blank=True,
+        help_text=_("Audience and participants its room must hold; empty: its members."),
+    )
+    required_equipment = models.TextField(
+        _("equipment needed"), blank=True, help_text=_("One item per line; its room must have each.")
+    )
+    mandatory_for_trainees = models.BooleanField(
+        _("mandatory for trainees"),
+        default=False,
+        help_text=_("Every trainee of its session (or of the edition's sessions) attends it."),
+    )
+    is_pinned = models.BooleanField(
+        _("pinned"), default=False, help_text=_("The automatic timetabling leaves it where it is.")
+    )
     people = models.ManyToManyField(
         "people.Person",
         through="activities.ActivityMember",
@@ -99,6 +122,11 @@ class Activity(TimeStampedModel):
                 violation_error_message=_("An activity ends after it starts; give both times or neither."),
             ),
             models.UniqueConstraint(fields=["edition", "slug"], name="activity_unique_slug_per_edition"),
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__gte=5),
+                name="activity_duration_at_least_5_minutes",
+                violation_error_message=_("An activity lasts at least 5 minutes."),
+            ),
         ]
         indexes = [models.Index(fields=["edition", "starts_at"])]
         rules_permissions = STAFF_ONLY
@@ -115,6 +143,10 @@ class Activity(TimeStampedModel):
             "public:activity",
             kwargs={"festival": edition.festival.slug, "edition": edition.slug, "activity": self.slug},
         )
+
+    @property
+    def equipment_items(self) -> list[str]:
+        return text_lines(self.required_equipment)
 
     @property
     def hub(self):

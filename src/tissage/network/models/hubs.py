@@ -16,6 +16,11 @@ from ..enums import RoomKind, Season
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
+def text_lines(text: str) -> list[str]:
+    """The non-empty lines of a "one item per line" field, trimmed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def validate_spoken_languages(value) -> None:
     if not isinstance(value, list) or any(code not in SPOKEN_LANGUAGES for code in value):
         raise ValidationError(_("Choose languages from the list."), code="invalid_language")
@@ -107,12 +112,38 @@ class Room(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=RoomKind.choices, default=RoomKind.OTHER)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     equipment = models.TextField(_("equipment"), blank=True, help_text=_("One item per line."))
+    # What the festival timetable needs to know of a room.
+    changeover_minutes = models.PositiveSmallIntegerField(
+        _("changeover (minutes)"),
+        default=0,
+        help_text=_("Time needed between two uses: setting up, sound check, clearing the stage."),
+    )
+    opens_at = models.TimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.TimeField(
+        _("closes at (curfew)"),
+        null=True,
+        blank=True,
+        help_text=_("A time before the opening time is on the next day, e.g. 01:00."),
+    )
 
     class Meta:
         verbose_name = _("room")
         verbose_name_plural = _("rooms")
         ordering = ["venue__slug", "name"]
-        constraints = [models.UniqueConstraint(fields=["venue", "name"], name="room_unique_name_per_venue")]
+        constraints = [
+            models.UniqueConstraint(fields=["venue", "name"], name="room_unique_name_per_venue"),
+            models.CheckConstraint(
+                condition=models.Q(opens_at__isnull=True, closes_at__isnull=True)
+                | (
+                    models.Q(opens_at__isnull=False, closes_at__isnull=False)
+                    & ~models.Q(opens_at=models.F("closes_at"))
+                ),
+                name="room_opening_hours",
+                violation_error_message=_(
+                    "Give both the opening time and the curfew, or neither; they cannot be equal."
+                ),
+            ),
+        ]
         rules_permissions = STAFF_ONLY
 
     def __str__(self) -> str:
@@ -120,4 +151,4 @@ class Room(TimeStampedModel):
 
     @property
     def equipment_items(self) -> list[str]:
-        return [line.strip() for line in self.equipment.splitlines() if line.strip()]
+        return text_lines(self.equipment)

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from ..views import dashboard, jobs
-from . import activities, imports, network, people
+from . import activities, calls, impact, imports, logistics, network, people, schedule
 
 app_name = "orga"
 urlpatterns = [
@@ -17,4 +17,8 @@ urlpatterns = [
     *activities.urlpatterns,
     *people.urlpatterns,
     *imports.urlpatterns,
+    *logistics.urlpatterns,
+    *calls.urlpatterns,
+    *impact.urlpatterns,
+    *schedule.urlpatterns,
 ]

@@ -5,11 +5,13 @@ import datetime
 
 from django import template
 from django.template.defaultfilters import date as date_filter
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import get_language, pgettext
 
+from tissage.core.exporters import registry as exporters
 from tissage.core.languages import language_name
 
 register = template.Library()
@@ -91,3 +93,29 @@ def edition_utc_offsets(edition) -> str:
 @register.filter
 def utc_offset_at(moment: datetime.datetime, hub) -> str:
     return utc_offset(moment.astimezone(hub.tzinfo))
+
+
+@register.filter
+def webcal(url: str) -> str:
+    """A calendar's address for subscribing: calendar programs open ``webcal://`` themselves."""
+    scheme, _sep, rest = url.partition("://")
+    return f"webcal://{rest}" if scheme in ("http", "https") else url
+
+
+@register.simple_tag(takes_context=True)
+def programme_file(context, identifier: str, **params) -> str:
+    """The absolute address of one of the edition's files (``schedule.ics`` …), narrowed by
+    ``room`` or ``person`` when given."""
+    edition = context["edition"]
+    path = reverse(
+        "public:edition-export",
+        kwargs={"festival": edition.festival.slug, "edition": edition.slug, "exporter": identifier},
+    )
+    query = urlencode({name: value for name, value in params.items() if value})
+    return context["request"].build_absolute_uri(path + (f"?{query}" if query else ""))
+
+
+@register.simple_tag
+def programme_files() -> list:
+    """The exporters of the timetable, for the download links."""
+    return exporters.for_scope("schedule")

@@ -1,13 +1,26 @@
-import itertools
+from dataclasses import dataclass
 
 from django.views.generic import DetailView
 
-from tissage.activities.models import ActivityMember
 from tissage.people.models import Person
+from tissage.schedule.domain.programme import Programme, ProgrammeActivity, ProgrammeMember
+from tissage.schedule.domain.releases import latest_releases
+
+
+@dataclass(frozen=True)
+class Membership:
+    """The person in one activity, with their role there."""
+
+    activity: ProgrammeActivity
+    member: ProgrammeMember
+
+    def get_role_display(self) -> str:
+        return self.member.get_role_display()
 
 
 class PersonView(DetailView):
-    """A public profile and the person's public activities, edition by edition (latest first)."""
+    """A public profile and the person's public activities, edition by edition (latest first), as
+    each edition's latest release published them."""
 
     template_name = "public/person.html"
     queryset = Person.objects.filter(is_public=True).select_related("home_hub")
@@ -16,15 +29,28 @@ class PersonView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        memberships = (
-            ActivityMember.objects.filter(
-                person=self.object, activity__is_public=True, activity__edition__is_published=True
-            )
-            .select_related("activity__edition__festival__hub", "activity__room__venue")
-            .order_by("-activity__edition__start_date", "activity__edition__pk", "activity__starts_at")
+        person = self.object
+        releases = (
+            latest_releases()
+            .filter(edition__is_published=True)
+            .select_related("edition__festival__hub")
+            .order_by("-edition__start_date", "edition__pk")
         )
-        context["editions"] = [
-            (edition, list(group))
-            for edition, group in itertools.groupby(memberships, key=lambda m: m.activity.edition)
-        ]
+        editions = []
+        for release in releases:
+            # The release names those who had a public profile then; this person still has one.
+            if str(person.pk) not in release.snapshot.get("people", {}):
+                continue
+            programme = Programme.from_snapshot(
+                release.edition, release.snapshot, release=release, public_people={person.pk}
+            )
+            memberships = [
+                Membership(activity, member)
+                for activity in programme.public().with_person(person.pk).activities
+                for member in activity.public_members
+                if member.person.pk == person.pk
+            ]
+            if memberships:
+                editions.append((release.edition, memberships))
+        context["editions"] = editions
         return context

@@ -1,16 +1,19 @@
-"""What the public may see, in as few queries as possible: published editions, public activities
-and the people who chose a public profile. Everything else is a 404, never a 403 that reveals it."""
+"""What the public may see, in as few queries as possible: published editions, the latest release
+of their timetable (drafts stay with the staff), public activities and the people who chose a
+public profile. Everything else is a 404, never a 403 that reveals it."""
 
 import datetime
 import itertools
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from tissage.activities.models import Activity, ActivityMember
+from tissage.activities.models import Activity
 from tissage.network.models import Edition, Hub
+from tissage.schedule.domain.programme import Programme
+from tissage.schedule.domain.releases import release_programme
+from tissage.schedule.models import Release
 
 
 def published_editions():
@@ -20,28 +23,6 @@ def published_editions():
 def published_edition_or_404(festival: str, edition: str) -> Edition:
     return get_object_or_404(
         published_editions().prefetch_related("venues"), festival__slug=festival, slug=edition
-    )
-
-
-def public_members(*roles: str) -> Prefetch:
-    """An activity's members with public profiles (of the given roles, or all), as ``public_members``."""
-    members = ActivityMember.objects.filter(person__is_public=True).select_related("person")
-    if roles:
-        members = members.filter(role__in=roles)
-    return Prefetch(
-        "members",
-        queryset=members.order_by("person__family_name", "person__given_name", "person__pk"),
-        to_attr="public_members",
-    )
-
-
-def public_activities():
-    """Public activities of published editions, with their place and how many members are not named."""
-    return (
-        Activity.objects.public()
-        .filter(edition__is_published=True)
-        .select_related("edition__festival__hub", "room__venue")
-        .annotate(other_participants=Count("members", filter=Q(members__person__is_public=False)))
     )
 
 
@@ -86,3 +67,12 @@ def programme_days(activities, hub: Hub) -> list[ProgrammeDay]:
     if unscheduled := [a for a in activities if not a.starts_at]:
         days.append(ProgrammeDay(date=None, activities=unscheduled))
     return days
+
+
+def edition_programme(edition: Edition, release_pk: int | None) -> Programme:
+    """The public programme of a published edition: the public activities of its latest release
+    (``release_pk``, as the page's freshness found it), or nothing before the first release."""
+    release = Release.objects.filter(pk=release_pk).first() if release_pk else None
+    if release is None:
+        return Programme(edition=edition, activities=[])
+    return release_programme(release, edition=edition).public()

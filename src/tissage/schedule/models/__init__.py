@@ -1,0 +1,3 @@
+from .releases import Release
+
+__all__ = ["Release"]
