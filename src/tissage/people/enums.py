@@ -47,3 +47,17 @@ class OrganisationKind(models.TextChoices):
     VENUE_OPERATOR = "venue_operator", _("venue operator")
     MEDIA = "media", _("media")
     OTHER = "other", _("other")
+
+
+class ConsentKind(models.TextChoices):
+    """What a person may agree to; each answer is kept, the latest one counts."""
+
+    DATA = "data", _("processing of my personal data for the network's work")
+    PHOTOS = "photos", _("photos and recordings of me in the network's publications")
+    NEWS = "news", _("news of the network by email")
+
+
+class ConsentSource(models.TextChoices):
+    PORTAL = "portal", _("participant portal")
+    APPLICATION = "application", _("application to a call")
+    STAFF = "staff", _("recorded by staff")

@@ -59,7 +59,7 @@ def person_check_unique(*, data: dict, person: Person | None = None) -> None:
         raise ValidationError(errors)
 
 
-def _checked_languages(languages: LanguageLevels) -> dict[str, str]:
+def checked_languages(languages: LanguageLevels) -> dict[str, str]:
     """``{language: level}``, refusing unknown codes or levels and a language given twice."""
     wanted: dict[str, str] = {}
     errors = []
@@ -82,7 +82,7 @@ def _checked_languages(languages: LanguageLevels) -> dict[str, str]:
 def person_create(*, actor, data: dict, languages: LanguageLevels = ()) -> Person:
     """Create a person and their spoken languages together; the slug is made from the name."""
     data = _normalised(data)
-    wanted = _checked_languages(languages)
+    wanted = checked_languages(languages)
     person_check_unique(data=data)
     if not data.get("slug"):
         name = f"{data.get('given_name', '')} {data.get('family_name', '')}"
@@ -100,7 +100,7 @@ def person_update(*, actor, person: Person, data: dict, languages: LanguageLevel
     Returns ``{field: [before, after]}``, with the languages' changes under ``"languages"``.
     """
     data = _normalised(data)
-    wanted = None if languages is None else _checked_languages(languages)
+    wanted = None if languages is None else checked_languages(languages)
     person_check_unique(data=data, person=person)
     with transaction.atomic():
         changes = audited_update(actor=actor, instance=person, data=data, action="person.updated")
@@ -113,7 +113,7 @@ def person_update(*, actor, person: Person, data: dict, languages: LanguageLevel
 
 def person_languages_set(*, actor, person: Person, languages: LanguageLevels) -> dict:
     """Replace a person's languages; returns ``{language: [level before, level after]}``."""
-    wanted = _checked_languages(languages)
+    wanted = checked_languages(languages)
     with transaction.atomic():
         current = {pl.language: pl for pl in person.languages.all()}
         changes = {}

@@ -1,4 +1,13 @@
 from .organisations import Organisation
 from .persons import Person, PersonLanguage, PersonRole, Skill
+from .privacy import ConsentRecord, UsedPortalLink
 
-__all__ = ["Organisation", "Person", "PersonLanguage", "PersonRole", "Skill"]
+__all__ = [
+    "ConsentRecord",
+    "Organisation",
+    "Person",
+    "PersonLanguage",
+    "PersonRole",
+    "Skill",
+    "UsedPortalLink",
+]

@@ -11,6 +11,7 @@ from tissage.core.models import TimeStampedModel
 from tissage.core.rules import STAFF_ONLY
 
 from ..enums import LanguageLevel, Role, SkillCategory
+from ..rules import is_own_person
 
 
 class Skill(TimeStampedModel):
@@ -85,6 +86,18 @@ class Person(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
     )
     notes = models.TextField(_("internal notes"), blank=True)
+    language = models.CharField(
+        _("language for messages"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the emails this person receives; empty: one of their home hub's."),
+    )
+    availability = models.TextField(
+        _("availability"),
+        blank=True,
+        help_text=_("When this person can or cannot travel and take part, e.g. “not in August”."),
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -105,7 +118,8 @@ class Person(TimeStampedModel):
             ),
         ]
         indexes = [models.Index(fields=["family_name", "given_name"])]
-        rules_permissions = STAFF_ONLY
+        # ``people.view_own_person``: the participant portal shows a person to themselves only.
+        rules_permissions = {**STAFF_ONLY, "view_own": is_own_person}
 
     def __str__(self) -> str:
         return self.full_name
@@ -113,6 +127,16 @@ class Person(TimeStampedModel):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}".strip()
+
+    @property
+    def mail_language(self) -> str:
+        """The interface language of the messages sent to this person: their own choice, else the
+        first of their home hub's languages that the interface speaks, else the default language."""
+        if self.language:
+            return self.language
+        interface = {code for code, _name in settings.LANGUAGES}
+        hub_languages = self.home_hub.languages if self.home_hub_id else []
+        return next((code for code in hub_languages if code in interface), settings.LANGUAGE_CODE)
 
     def get_absolute_url(self) -> str:
         return reverse("orga:person-detail", kwargs={"slug": self.slug})

@@ -1,0 +1,3 @@
+from .messages import Message
+
+__all__ = ["Message"]
