@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LogisticsConfig(AppConfig):
+    name = "tissage.logistics"
+    verbose_name = _("Logistics")
+
+    def ready(self):
+        # Registers the app's exporters, the way a plugin would.
+        from .interfaces import exporters  # noqa: F401
