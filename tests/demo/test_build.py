@@ -25,6 +25,7 @@ from tissage.demo.plan import DemoPlan, plan_demo
 from tissage.network.models import CohortMember, Edition, Festival, Hub, Programme, Room, Session, Venue
 from tissage.people.enums import Role
 from tissage.people.models import Organisation, Person, PersonRole, Skill
+from tissage.schedule.models import Release
 
 D = datetime.date
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -190,6 +191,15 @@ def check_publishes_the_past_and_part_of_the_future(demo: Demo):
     unpublished = Edition.objects.filter(is_published=False).order_by("start_date")
     assert [(e.festival.slug, e.start_date.year) for e in unpublished] == [("mimi-nor", 2027), ("mimi", 2027)]
     assert not Edition.objects.filter(end_date__lt=TODAY, is_published=False).exists()
+
+
+def check_releases_the_timetable_of_every_published_edition(demo: Demo):
+    published = Edition.objects.filter(is_published=True)
+    releases = Release.objects.filter(edition__in=published)
+    assert sorted(releases.values_list("edition_id", "number")) == sorted((e.pk, 1) for e in published)
+    for release in releases.select_related("edition"):
+        assert len(release.snapshot["activities"]) == release.edition.activities.count()
+    assert not Release.objects.filter(edition__is_published=False).exists()
 
 
 def check_gives_every_session_participants(demo: Demo):
@@ -385,4 +395,4 @@ def test_build_demo_writes_the_network_the_product_shows(db):
         except AssertionError as error:
             failures[check.__name__] = str(error)
     assert failures == {}
-    assert len(CHECKS) == 21
+    assert len(CHECKS) == 22

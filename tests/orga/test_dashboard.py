@@ -17,7 +17,7 @@ from ..factories import (
     SessionFactory,
 )
 
-DASHBOARD_QUERIES = 18
+DASHBOARD_QUERIES = 19
 
 
 def days(n: int) -> datetime.date:

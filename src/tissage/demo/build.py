@@ -15,6 +15,7 @@ from tissage.activities.domain.participations import participation_create, parti
 from tissage.activities.models import Activity, ActivityMember, Participation
 from tissage.core.domain.audit import audit_record
 from tissage.core.models import AuditEntry
+from tissage.impact.domain.ledger import ledger_paused
 from tissage.network.domain.festivals import edition_create, edition_publish, festival_create
 from tissage.network.domain.hubs import hub_create, hub_update, room_create, venue_create
 from tissage.network.domain.programmes import (
@@ -27,7 +28,11 @@ from tissage.network.models import CohortMember, Edition, Festival, Hub, Program
 from tissage.people.domain.organisations import organisation_create, skill_create
 from tissage.people.domain.persons import person_create, person_role_add
 from tissage.people.models import Organisation, Person, PersonRole, Skill
+from tissage.schedule.domain.releases import release_publish
 
+from .calls import build_calls
+from .impact import build_impact
+from .logistics import build_logistics
 from .network import EDITIONS, FESTIVALS, FESTIVALS_BY_SLUG, HUBS, HUBS_BY_SLUG, ORGANISATIONS, VENUES
 from .people import SKILLS
 from .plan import DemoPlan, plan_demo
@@ -105,7 +110,7 @@ def network_is_empty() -> bool:
 def wipe_network() -> dict[str, int]:
     """Delete the whole network (not the user accounts, nor the audit log, which records the wipe)."""
     counts = {}
-    with transaction.atomic():
+    with transaction.atomic(), ledger_paused():
         for model in NETWORK_MODELS:
             _total, per_model = model.objects.all().delete()
             for label, count in per_model.items():
@@ -156,6 +161,8 @@ class _Builder:
         for spec in EDITIONS:
             if spec.published:
                 edition_publish(actor=None, edition=self.editions[spec.key])
+                # The public programme shows releases only: each published edition gets its first.
+                release_publish(actor=None, edition=self.editions[spec.key])
 
     def network(self) -> None:
         for spec in HUBS:
@@ -398,5 +405,10 @@ def build_demo(*, seed: int = 2002, progress: Progress | None = None) -> DemoSum
     started = time.monotonic()
     plan = plan_demo(seed)
     with transaction.atomic():
-        _Builder(plan, progress).build()
+        # The tie ledger is computed once, at the end, rather than after every activity.
+        with ledger_paused():
+            _Builder(plan, progress).build()
+        build_impact()
+        build_logistics()
+        build_calls()
     return DemoSummary.count(seconds=time.monotonic() - started)
