@@ -1,32 +1,18 @@
 import sys
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from tissage.core.management.base import TissageCommand
 from tissage.demo.build import build_demo, network_is_empty, wipe_network
 
 
-class OneLineErrorParser(CommandParser):
-    """Reports a bad argument in one line and exits with status 2 (the usage is a ``--help`` away)."""
-
-    def error(self, message):
-        line = f"{self.prog}: {message} (see '{self.prog} --help')"
-        if self.called_from_command_line:
-            self.exit(2, line + "\n")
-        raise CommandError(line, returncode=2)
-
-
-class Command(BaseCommand):
+class Command(TissageCommand):
     help = (
         "Build the demo network (hubs, festivals, programmes, people, activities) into an empty "
         "database; the same network every time for a given seed."
     )
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.__class__ = OneLineErrorParser
-        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2002, help="Seed of the random draws (default 2002).")
