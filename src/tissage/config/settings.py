@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tissage.core.interfaces.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -83,7 +84,19 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # The model backend, refusing accounts and addresses locked after repeated failures.
+    "tissage.core.interfaces.auth.ThrottledModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 FORM_RENDERER = "tissage.public.renderers.FormRenderer"
@@ -160,8 +173,14 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if _env_flag("TISSAGE_HTTPS"):
+    # Served over HTTPS behind a proxy that sets X-Forwarded-Proto: `tissage check --deploy` passes.
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("TISSAGE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    # A site served on its own domain: turn these off (=0) when sibling subdomains still speak HTTP.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("TISSAGE_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = _env_flag("TISSAGE_HSTS_PRELOAD", True)
 
 # Mail (the outbox sends it from the background worker). By default messages are printed on the
 # console; setting TISSAGE_EMAIL_HOST sends them by SMTP:

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "tissage.core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .interfaces import auth  # noqa: F401  (connects the sign-in signals)
