@@ -23,3 +23,7 @@ STAFF_ONLY = {
     "change": is_network_staff,
     "delete": is_network_staff,
 }
+
+
+# The audit log is written by the domain functions only; staff read and search it.
+rules.add_perm("core.view_auditentry", is_network_staff)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ..views import exports, imports
+from ..views import audit, exports, imports
 
 urlpatterns = [
     path("import/", imports.ImportStartView.as_view(), name="import"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("import/preview/<str:token>/", imports.ImportPreviewView.as_view(), name="import-preview"),
     path("import/done/<int:pk>/", imports.ImportResultView.as_view(), name="import-result"),
     path("export/", exports.ExportView.as_view(), name="export"),
+    path("audit/", audit.AuditListView.as_view(), name="audit"),
 ]
