@@ -481,3 +481,25 @@ def test_people_navigation_marks_the_current_section(staff_client):
     page = staff_client.get(reverse("orga:skill-list")).content.decode()
     assert f'<a href="{reverse("orga:person-list")}" aria-current="page">' in page
     assert f'<a href="{reverse("orga:organisation-list")}">' in page
+
+
+@pytest.mark.django_db
+def test_staff_erase_a_person_after_confirming(staff_client):
+    person = PersonFactory(given_name="Inès", family_name="Mbala", email="ines@example.cd")
+    url = reverse("orga:person-erase", args=[person.slug])
+    confirm = staff_client.get(url)
+    assert confirm.status_code == 200
+    assert "Erase the personal data of Inès Mbala?" in confirm.content.decode()
+    response = staff_client.post(url)
+    assert response.status_code == 302 and response["Location"] == reverse("orga:person-list")
+    person.refresh_from_db()
+    assert (person.given_name, person.email) == ("Erased person", None)
+
+
+@pytest.mark.django_db
+def test_people_without_staff_rights_cannot_erase(member_client):
+    person = PersonFactory()
+    url = reverse("orga:person-erase", args=[person.slug])
+    assert (member_client.get(url).status_code, member_client.post(url).status_code) == (403, 403)
+    person.refresh_from_db()
+    assert person.given_name != "Erased person"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("people/new/", people.PersonCreateView.as_view(), name="person-create"),
     path("people/<slug:slug>/", people.PersonDetailView.as_view(), name="person-detail"),
     path("people/<slug:slug>/edit/", people.PersonUpdateView.as_view(), name="person-update"),
+    path("people/<slug:slug>/erase/", people.PersonEraseView.as_view(), name="person-erase"),
     path("people/<slug:slug>/roles/new/", people.PersonRoleCreateView.as_view(), name="person-role-add"),
     path("people/roles/<int:pk>/edit/", people.PersonRoleUpdateView.as_view(), name="person-role-update"),
     path("people/roles/<int:pk>/end/", people.PersonRoleEndView.as_view(), name="person-role-end"),

@@ -4,10 +4,12 @@ from functools import cached_property
 
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tissage.activities.models import Participation
+from tissage.people.domain.erasure import person_erase
 from tissage.people.domain.persons import (
     person_coworkers,
     person_create,
@@ -143,6 +145,35 @@ class PersonUpdateView(PersonFormMixin, OrgaUpdateView):
             languages=self.languages_formset.languages(),
         )
         return person
+
+
+class PersonEraseView(OrgaDeleteView):
+    """Erases a person's personal data (their right to be forgotten), after a confirmation."""
+
+    model = Person
+    permission_required = "people.delete_person"
+    template_name = "orga/confirm_delete.html"
+    success_message = _("The person's personal data was erased; their part in the network's figures stays.")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=_("Erase the personal data of %(person)s?") % {"person": self.object},
+            consequence=_(
+                "Names, contact, nationality, biography, notes, languages, sign-in account, travel "
+                "documents, applications and messages are erased, also from the history. The sessions, "
+                "activities, ties and roles stay, anonymous, so that the network's figures stay true. "
+                "This cannot be undone."
+            ),
+            confirm_label=_("Erase for good"),
+            cancel_url=self.object.get_absolute_url(),
+            **kwargs,
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("orga:person-list")
+
+    def delete_object(self, person):
+        person_erase(actor=self.request.user, person=person)
 
 
 class PersonRoleMixin(ParentPageMixin):
