@@ -4,7 +4,8 @@ through a domain function (never ``form.save()``), so every change is validated 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -105,7 +106,60 @@ class OrgaCreateView(StaffMixin, DomainFormMixin, CreateView):
     pass
 
 
+VERSION_FIELD = "seen_version"
+
+
+def stored_version(obj) -> str:
+    """When the object was last saved, as the form carries it; empty for objects without a time."""
+    updated_at = getattr(obj, "updated_at", None)
+    return updated_at.isoformat() if updated_at else ""
+
+
+def field_verbose_name(model, name: str) -> str:
+    try:
+        return model._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:
+        return name
+
+
 class OrgaUpdateView(FetchOnceMixin, StaffMixin, DomainFormMixin, UpdateView):
+    """The form carries the version it was opened on: when someone else has saved the object since,
+    the second writer gets a conflict message, their edits kept in the form, and nothing saved."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault(VERSION_FIELD, self.request.POST.get(VERSION_FIELD) or stored_version(self.object))
+        return context
+
+    def form_valid(self, form):
+        seen = self.request.POST.get(VERSION_FIELD)
+        with transaction.atomic():
+            # Locked until the save commits, so that two writers cannot both pass the check.
+            stored = type(self.object)._base_manager.select_for_update().filter(pk=self.object.pk).first()
+            if seen and stored is not None and stored_version(stored) != seen:
+                form.add_error(None, self.conflict_message(seen))
+                return self.render_to_response(
+                    self.get_context_data(form=form, **{VERSION_FIELD: stored_version(stored)})
+                )
+            return super().form_valid(form)
+
+    def conflict_message(self, seen: str) -> str:
+        since = AuditEntry.objects.for_object(self.object).filter(
+            content_type__isnull=False, object_id=str(self.object.pk), timestamp__gt=seen
+        )
+        latest = since.first()
+        fields = sorted(
+            {str(field_verbose_name(type(self.object), name)) for e in since for name in e.changes}
+        )
+        return _(
+            "%(who)s saved this page at %(when)s UTC, after you opened it (changed: %(fields)s). Your "
+            "edits were not saved and are still in the form: check them against theirs, then save again."
+        ) % {
+            "who": (latest.actor_name if latest else "") or _("someone else"),
+            "when": f"{latest.timestamp:%H:%M}" if latest else "?",
+            "fields": ", ".join(map(str, fields)) or "—",
+        }
+
     def fresh_object(self):
         """The object as stored: the form has already written its values onto ``self.object``,
         and the domain function needs the values before the change to audit it."""
