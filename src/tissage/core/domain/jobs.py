@@ -5,6 +5,7 @@ receives a :class:`JobReporter` whose ``progress`` and ``should_stop`` fit the e
 With no worker configured (tests, the immediate backend) the task runs at once.
 """
 
+import datetime
 import logging
 import time
 from collections.abc import Callable
@@ -13,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from tissage.core.models import Job, JobStatus
 
@@ -102,6 +105,32 @@ def run_job(job_id: int, work: Callable[[JobReporter], dict]) -> None:
         _finish(job_id, JobStatus.FAILED, error=str(error) or type(error).__name__)
     else:
         _finish(job_id, JobStatus.SUCCEEDED, result=result or {}, progress=1.0)
+
+
+def jobs_recover(*, stale_after: datetime.timedelta) -> list[int]:
+    """Mark failed the running jobs that gave no sign of life for ``stale_after``: their worker was
+    stopped (killed, machine restarted). Their work wrote nothing it had not committed; the job says
+    so, and its task is marked failed too, so that nothing waits for it. Returns the jobs' keys."""
+    limit = timezone.now() - stale_after
+    recovered = []
+    with transaction.atomic():
+        for job in Job.objects.select_for_update().filter(status=JobStatus.RUNNING, updated_at__lt=limit):
+            Job.objects.filter(pk=job.pk).update(
+                status=JobStatus.FAILED,
+                finished_at=timezone.now(),
+                error=_(
+                    "The worker stopped while running this job (last sign of life %(when)s UTC). "
+                    "Nothing it had not finished was kept: run it again."
+                )
+                % {"when": f"{job.updated_at:%Y-%m-%d %H:%M}"},
+            )
+            if job.task_result_id:
+                DBTaskResult.objects.filter(pk=job.task_result_id, status=TaskResultStatus.RUNNING).update(
+                    status=TaskResultStatus.FAILED, finished_at=timezone.now()
+                )
+            audit_record(actor=None, action="job.abandoned", obj=job)
+            recovered.append(job.pk)
+    return recovered
 
 
 def _finish(job_id: int, status: str, **fields) -> None:

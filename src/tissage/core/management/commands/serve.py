@@ -4,6 +4,7 @@ import signal
 import subprocess
 import sys
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 
@@ -48,6 +49,8 @@ class Command(BaseCommand):
         ]
         processes = [subprocess.Popen(web)]
         if not no_worker:
+            # Jobs left running by a worker that was stopped (a crash, a reboot) are marked failed.
+            call_command("recover_jobs", stdout=self.stdout)
             processes.append(subprocess.Popen([sys.executable, "-m", "tissage", "worker"]))
         self.stdout.write(
             self.style.SUCCESS(f"Tissage is serving on http://{host}:{port}/ (Ctrl+C stops it)")
