@@ -91,6 +91,18 @@ def _add(archive: tarfile.TarFile, name: str, data: bytes) -> None:
 
 def backup_write(path: Path, *, progress: Progress | None = None) -> dict:
     """Write the whole database and its uploaded files to ``path``; returns the manifest."""
+    path = Path(path)
+    if path.is_dir() or not path.parent.is_dir():
+        raise BackupError(f"Cannot write {path}: give a file name in an existing directory.")
+    try:
+        return _write(path, progress)
+    except OSError as error:
+        if path.is_file():  # half written
+            path.unlink()
+        raise BackupError(f"Cannot write {path}: {error.strerror or error}.") from error
+
+
+def _write(path: Path, progress: Progress | None) -> dict:
     report = progress or (lambda done, total: None)
     chosen = backed_up_models()
     with transaction.atomic(), tempfile.TemporaryDirectory() as workdir:

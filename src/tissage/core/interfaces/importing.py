@@ -32,7 +32,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.core.validators import validate_email
 from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
@@ -45,6 +45,7 @@ from django_countries.fields import Country
 from tqdm import tqdm
 
 from tissage.core.domain.imports import RowRefused, RowWrite
+from tissage.core.management.base import TissageCommand
 from tissage.core.models import AuditEntry
 from tissage.core.spreadsheets import (
     MAX_BYTES,
@@ -575,7 +576,7 @@ class ImportUploadForm(forms.Form):
 # The command line
 
 
-class ImportCommand(BaseCommand):
+class ImportCommand(TissageCommand):
     """``tissage import-<kind> FILE [--commit]``: print the preview, or commit it."""
 
     importer_class: type[Importer]

@@ -7,6 +7,8 @@ class OneLineErrorParser(CommandParser):
     """Reports a bad argument in one line and exits with status 2 (the usage is a ``--help`` away)."""
 
     def error(self, message):
+        # An argument may hold a line break: shown escaped, the error stays on one line.
+        message = message.replace("\r", "\\r").replace("\n", "\\n")
         line = f"{self.prog}: {message} (see '{self.prog} --help')"
         if self.called_from_command_line:
             self.exit(2, line + "\n")

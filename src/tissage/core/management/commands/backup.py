@@ -1,9 +1,10 @@
 import sys
 from pathlib import Path
 
+from django.core.management.base import CommandError
 from tqdm import tqdm
 
-from tissage.core.domain.backups import backup_filename, backup_write
+from tissage.core.domain.backups import BackupError, backup_filename, backup_write
 from tissage.core.management.base import TissageCommand
 
 
@@ -27,7 +28,10 @@ class Command(TissageCommand):
                 bar.total = total
                 bar.update(done - bar.n)
 
-            manifest = backup_write(path, progress=progress)
+            try:
+                manifest = backup_write(path, progress=progress)
+            except BackupError as error:
+                raise CommandError(str(error), returncode=2) from error
         rows, tables, files = (
             sum(manifest["tables"].values()),
             len(manifest["tables"]),

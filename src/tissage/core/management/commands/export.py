@@ -2,14 +2,15 @@ import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.http import QueryDict
 from django.utils import timezone
 
 from tissage.core.exporters import registry
+from tissage.core.management.base import TissageCommand
 
 
-class Command(BaseCommand):
+class Command(TissageCommand):
     help = (
         "Export with a registered exporter, e.g. `tissage export people.xlsx home_hub=kinshasa`. "
         "Filters are the scope's parameters, as in the staff interface's address."
@@ -50,5 +51,8 @@ class Command(BaseCommand):
             sys.stdout.buffer.write(data)
             return
         path = output or Path(chosen.filename(timezone.localdate()))
-        path.write_bytes(data)
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            raise CommandError(f"Cannot write {path}: {error.strerror or error}.", returncode=2) from error
         self.stdout.write(f"Wrote {path}")

@@ -20,7 +20,8 @@ class Command(TissageCommand):
             type=float,
             default=DEFAULT_MINUTES,
             metavar="MINUTES",
-            help=f"Minutes without progress before a running job counts as abandoned (default {DEFAULT_MINUTES}).",
+            help="Minutes without progress before a running job counts as abandoned "
+            f"(default {DEFAULT_MINUTES}).",
         )
 
     def handle(self, *args, stale_after: float, **options):

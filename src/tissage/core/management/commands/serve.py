@@ -5,10 +5,12 @@ import subprocess
 import sys
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from tissage.core.management.base import TissageCommand
 
 
-class Command(BaseCommand):
+class Command(TissageCommand):
     help = (
         "Serve Tissage with the production WSGI server (gunicorn; static files by whitenoise), "
         "with a background worker beside it for long jobs."

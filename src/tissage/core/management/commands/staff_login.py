@@ -3,12 +3,12 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
 
 from tissage.core.domain.audit import audit_record
+from tissage.core.management.base import TissageCommand
 
 
-class Command(BaseCommand):
+class Command(TissageCommand):
     help = "Make sure a staff login exists (its password is kept in var/), and print it."
 
     def add_arguments(self, parser):
