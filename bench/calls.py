@@ -9,8 +9,9 @@ bench/logistics.py. For each size it prints the median time of five runs and the
 queries, which must not grow with the size:
 
 - the ranking of a call of N applications, three reviews each on four criteria (Decimal arithmetic);
-- the staff page of that call (the ranked table) and its public page with its form;
-- one message (an acceptance) rendered in French, English and Russian.
+- the staff page of that call (the ranked table), and the public page of a call with its form;
+- one message (an acceptance) rendered in French, English and Russian, then queued and sent
+  through the outbox (the immediate task backend and the in-memory mail backend of the tests).
 """
 
 import argparse
@@ -129,7 +130,7 @@ def main() -> None:
     from django.utils import translation
 
     from tissage.calls.domain.ranking import call_ranking
-    from tissage.outbox.domain.messages import message_render
+    from tissage.outbox.domain.messages import message_queue, message_render
 
     client = Client()
     client.force_login(get_user_model().objects.create(username="bench", is_staff=True))
@@ -141,10 +142,11 @@ def main() -> None:
         url = reverse("orga:call-detail", args=[call.slug])
         seconds, queries = page_measure(client, url)
         rows.append((f"Staff call page, {count} applications", seconds, queries))
-        with translation.override("ru"):
-            url = reverse("public:call", kwargs={"call": call.slug})
-        seconds, queries = page_measure(Client(), url)
-        rows.append((f"Public call page (Russian), {count} applications", seconds, queries))
+    # The public page shows the call and its form, whatever the number of applications.
+    with translation.override("ru"):
+        url = reverse("public:call", kwargs={"call": call.slug})
+    seconds, queries = page_measure(Client(), url)
+    rows.append(("Public call page with its form of 6 questions (Russian)", seconds, queries))
     context = {
         "name": "Ksenia",
         "outcome": "accepted",
@@ -167,6 +169,17 @@ def main() -> None:
             )
         )
         rows.append((f"Acceptance message rendered ({language})", seconds, queries))
+    seconds, queries = measure(
+        lambda: message_queue(
+            actor=None,
+            to="ksenia.orlova@example.ru",
+            name="Ksenia Orlova",
+            language="ru",
+            template_key="application_decision",
+            context=context,
+        )
+    )
+    rows.append(("Acceptance queued, stored, audited and sent (ru)", seconds, queries))
 
     width = max(len(label) for label, _s, _q in rows)
     print(f"{'what'.ljust(width)}  {'median':>10}  {'queries':>7}")

@@ -3,8 +3,9 @@
     python bench/logistics.py            # the whole table (about a minute)
     python bench/logistics.py --quick    # the smaller sizes only
 
-Runs in a fresh SQLite database (a temporary TISSAGE_VAR_DIR). For each size it prints the median
-time of five runs and the number of queries, which must not grow with the size:
+Runs in a fresh SQLite database (a temporary TISSAGE_VAR_DIR). For each size it prints, as a
+Markdown table, the median time of five runs and the number of queries, which must not grow with
+the size:
 
 - the board of a session of N travellers (each with two journeys, a visa case, a bed, a per diem),
   as the domain computes it, then as the staff page renders it;
@@ -41,17 +42,21 @@ def setup_django(var_dir: str) -> None:
 
 def measure(work) -> tuple[float, int]:
     """Median seconds of RUNS runs, and the queries of one run."""
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
-    with CaptureQueriesContext(connection) as queries:
+    # The query log keeps the last 9,000 queries: once full, a capture would count none.
+    reset_queries()
+    with CaptureQueriesContext(connection) as captured:
         work()
+    # Counted now: the runs below change the query log the capture reads from.
+    queries = len(captured)
     times = []
     for _n in range(RUNS):
         started = time.perf_counter()
         work()
         times.append(time.perf_counter() - started)
-    return statistics.median(times), len(queries)
+    return statistics.median(times), queries
 
 
 def session_with_travellers(count: int):
@@ -172,7 +177,7 @@ def main() -> None:
 
     from django.contrib.auth import get_user_model
     from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
+    from django.db import close_old_connections, reset_queries
     from django.test import Client
     from django.urls import reverse
     from django.utils import timezone
@@ -182,9 +187,11 @@ def main() -> None:
     from tissage.logistics.domain.readiness import ready_to_travel
     from tissage.logistics.models import VisaCase
 
-    # One connection for the whole run, as in the test suite, so that the page's queries are counted.
+    # One connection for the whole run, as in the test suite, and no emptying of its query log at
+    # each request: otherwise a page's queries are not counted.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
+    request_started.disconnect(reset_queries)
     client = Client()
     client.force_login(get_user_model().objects.create(username="bench", is_staff=True))
     rows = []
@@ -194,6 +201,8 @@ def main() -> None:
         seconds, queries = measure(lambda session=session: ready_to_travel(session, today=today))
         rows.append((f"Board, domain, {count} travellers", seconds, queries))
         url = reverse("orga:logistics-ready", args=[session.pk])
+        # A refused or broken page would be fast for the wrong reason.
+        assert client.get(url).status_code == 200, url
         seconds, queries = measure(lambda url=url: client.get(url))
         rows.append((f"Board page, {count} travellers", seconds, queries))
     for count in (100, 1000) if options.quick else (100, 1000, 5000):
@@ -208,10 +217,10 @@ def main() -> None:
     )
     rows.append(("Invitation letter PDF (Russian)", seconds, queries))
 
-    width = max(len(label) for label, _s, _q in rows)
-    print(f"{'what'.ljust(width)}  {'median':>10}  {'queries':>7}")
+    # A Markdown table: it goes into the README as printed.
+    print("| what | median (ms) | queries |\n|---|---|---|")
     for label, seconds, queries in rows:
-        print(f"{label.ljust(width)}  {seconds * 1000:>8.1f} ms  {queries:>7}")
+        print(f"| {label} | {seconds * 1000:.1f} | {queries} |")
     print(f"\n{os.cpu_count()} cores; load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -1,6 +1,7 @@
 """Travel & money in a real browser, over the demo network: the "ready to travel?" board of the
 demo's next session shows what is missing and leads to the page that fixes it; a participant signs
-in to the portal and sees their visa case with its deadlines."""
+in to the portal and sees their visa case with its deadlines. Its screenshots are the README's
+pictures of Travel & money: docs/screenshots/logistics-*.png."""
 
 import re
 
@@ -14,7 +15,7 @@ from tissage.network.models import Session
 from tissage.people.domain.portal import person_account_ensure
 
 from ..factories import StaffFactory
-from .conftest import DESKTOP
+from .conftest import DESKTOP, screenshot
 
 PASSWORD = "correct horse battery staple"
 
@@ -52,6 +53,7 @@ def board_shows_what_is_missing_and_fixes_a_per_diem(live_server, page):
     table = page.get_by_role("table")
     for missing in ("No return journey", "No bed for 8 nights", "Per diem not set"):
         assert table.get_by_role("link", name=re.compile(missing)).first.is_visible()
+    screenshot(page, "logistics-1-ready")
 
     # The per diem: its form starts from the hub's rate; saving it takes it off the board.
     table.get_by_role("link", name=re.compile("Per diem not set")).click()
@@ -62,7 +64,6 @@ def board_shows_what_is_missing_and_fixes_a_per_diem(live_server, page):
     assert page.get_by_text("The per diem was set.").is_visible()
     page.goto(live_server.url + reverse("orga:logistics-ready", args=[session.pk]))
     assert page.get_by_role("link", name=re.compile("Per diem not set")).count() == 0
-    page.screenshot(path="/tmp/shot-board.png", full_page=True)
 
 
 def participant_sees_a_visa_case_with_its_deadlines(live_server, page):
@@ -95,4 +96,5 @@ def participant_sees_a_visa_case_with_its_deadlines(live_server, page):
     deadline = page.locator(f'time[datetime="{invitation.due_on.isoformat()}"]').first
     assert deadline.is_visible()
     assert page.get_by_role("row", name=re.compile("Invitation letter sent")).first.is_visible()
-    page.screenshot(path="/tmp/shot-portal.png", full_page=True)
+    deadline.evaluate("element => element.scrollIntoView({block: 'center'})")
+    screenshot(page, "logistics-2-portal-visa")

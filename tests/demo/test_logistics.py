@@ -10,6 +10,7 @@ from tissage.core.money import Money
 from tissage.demo.build import build_demo
 from tissage.demo.logistics import ROUTES, hop_times, journey_start
 from tissage.demo.network import TODAY
+from tissage.logistics.domain.accommodation import session_rooming
 from tissage.logistics.domain.money import budget_summary
 from tissage.logistics.domain.readiness import logistics_attention, ready_to_travel
 from tissage.logistics.models import (
@@ -50,6 +51,17 @@ def check_leaves_the_next_session_one_gap_of_each_kind():
     assert sum(row.is_ready for row in rows if row.travels) == sum(row.travels for row in rows) - 6
 
 
+def check_shows_one_rooming_conflict_in_the_next_session():
+    """The seventh traveller keeps their bed the night after they leave."""
+    conflicts = [
+        (row.participation, row.conflicts) for row in session_rooming(tissage_session(2)) if row.conflicts
+    ]
+    assert len(conflicts) == 1
+    participation, texts = conflicts[0]
+    leaves = participation.departs_on or participation.session.end_date
+    assert texts == [f"A bed is held on nights outside the stay: {leaves:%-d %b %Y}."]
+
+
 def check_gets_the_past_kick_off_ready_and_paid():
     rows = ready_to_travel(tissage_session(1), today=TODAY)
     assert [row.missing for row in rows if row.missing] == []
@@ -70,7 +82,7 @@ def check_lists_the_late_visas_on_the_dashboard():
     texts = [item.text for item in logistics_attention(TODAY)]
     assert texts == [
         "No visa case, and the 45 days' lead time no longer fits before arrival",
-        "Late: consulate appointment was due 2026-11-15",
+        "Late: consulate appointment was due 15 Nov 2026",
     ]
 
 
@@ -113,7 +125,7 @@ def test_build_demo_gives_the_tissage_sessions_their_logistics(db):
         except AssertionError as error:
             failures[check.__name__] = str(error)
     assert failures == {}
-    assert len(CHECKS) == 8
+    assert len(CHECKS) == 9
 
 
 def test_journeys_land_on_the_arrival_day_in_local_time():

@@ -79,7 +79,7 @@ def test_double_booked_bed_is_refused_with_who_holds_it(staff_client, world):
     )
     assert response.status_code == 200
     assert response.context["form"].errors == {
-        "bed": ["This bed is taken by Grâce Nsimba from 2027-07-19 to 2027-07-25."]
+        "bed": ["This bed is taken by Grâce Nsimba from 19 Jul 2027 to 25 Jul 2027."]
     }
     assert (Stay.objects.count(), AuditEntry.objects.count()) == (1, 0)
 

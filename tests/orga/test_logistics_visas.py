@@ -149,6 +149,16 @@ def test_visa_letter_button_starts_a_job_and_shows_it(staff_client, world):
     assert VisaDocument.objects.get().language == "en"
 
 
+def test_visa_letter_in_an_unknown_language_is_refused_and_starts_nothing(staff_client, world):
+    url = reverse("orga:visa-case-letter", args=[world.case.pk])
+    response = staff_client.post(url, {"language": "de"}, follow=True)
+    assert response.redirect_chain == [(world.case.get_absolute_url(), 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "A letter is written in French, English or Russian."
+    ]
+    assert (Job.objects.count(), VisaDocument.objects.count()) == (0, 0)
+
+
 def test_letter_template_create_and_duplicate_language(staff_client, world):
     data = {
         "hub": world.letter.hub.pk,

@@ -132,6 +132,21 @@ def test_password_sign_in(client, participant):
     assert right["Location"] == "/en/portal/documents/"
 
 
+def test_password_sign_in_stops_a_guesser_after_five_failures(client, participant):
+    person_password_set(actor=None, person=participant, password="rumba at dawn")
+    for guess in ("salsa", "tango", "mambo", "cumbia", "soukous"):
+        client.post(
+            portal_url("sign-in"),
+            {"way": "password", "password-email": "grace@example.cd", "password-password": guess},
+        )
+    right = client.post(
+        portal_url("sign-in"),
+        {"way": "password", "password-email": "grace@example.cd", "password-password": "rumba at dawn"},
+    )
+    assert right.status_code == 200
+    assert client.get(portal_url("home")).status_code == 302
+
+
 def test_sign_out(portal_client):
     assert portal_client.post(portal_url("sign-out"))["Location"] == portal_url("sign-in")
     assert portal_client.get(portal_url("home")).status_code == 302

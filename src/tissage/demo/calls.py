@@ -16,6 +16,7 @@ nowhere (the demo's addresses are invented); one of them failed five times, to s
 """
 
 import datetime
+import logging
 import random
 import zoneinfo
 from dataclasses import dataclass
@@ -526,8 +527,15 @@ class CallsBuilder:
     def deliver(self, messages, *, failed: Message) -> None:
         """Send the step's messages nowhere, but ``failed``, whose server refused every attempt."""
         unreachable = _UnreachableServer()
-        for _attempt in range(MAX_ATTEMPTS):
-            message_send(message_id=failed.pk, connection=unreachable)
+        # The failure is staged: `tissage demo` does not warn about it on the console.
+        outbox_log = logging.getLogger(message_send.__module__)
+        level = outbox_log.level
+        outbox_log.setLevel(logging.ERROR)
+        try:
+            for _attempt in range(MAX_ATTEMPTS):
+                message_send(message_id=failed.pk, connection=unreachable)
+        finally:
+            outbox_log.setLevel(level)
         nowhere = get_connection("django.core.mail.backends.dummy.EmailBackend")
         for message in messages:
             if message.pk != failed.pk:

@@ -6,7 +6,8 @@ to next summer and for its kick-off (already over on the demo's "today"), everyo
 journeys, a visa case when their nationality needs one, a bed and a per diem, as far along as the
 date allows — and the next session (Kinshasa, December 2026) keeps a few gaps for its "ready to
 travel?" board to show: a visa late, a visa case never opened, a missing return journey, nights
-without a bed, a per diem not set. Last, the programme budgets, in several currencies.
+without a bed, a per diem not set — and its rooming a bed held a night too long. Last, the
+programme budgets, in several currencies.
 
 Visa rules and exchange rates are reference data, not the network's: a wiped network keeps them,
 and a rebuild reuses them. Nothing here changes a participation (the network step's digest holds).
@@ -114,7 +115,7 @@ LETTERS = {
         "subject": "Приглашение — оформление визы",
         "body": "Уважаемые дамы и господа!\n\n"
         "Сеть «Тиссаж» приглашает $name (гражданство: $nationality, паспорт № $passport) принять "
-        "участие в сессии «$session» в городе $city ($country) с $arrival по $departure.\n\n"
+        "участие в сессии «$session» в городе $city ($country) с $arrival по $departure включительно.\n\n"
         "Сеть оплачивает проезд, проживание и суточные.\n\n"
         "С уважением,",
         "signatory": "Ясмина Бенсаид",
@@ -126,7 +127,7 @@ LETTERS = {
         "subject": "Приглашение",
         "body": "Уважаемые дамы и господа!\n\n"
         "Дом культуры «Сияние» приглашает $name, гражданство: $nationality, паспорт № $passport, "
-        "на фестиваль и мастерские «$session» в Нарьян-Маре с $arrival по $departure.\n\n"
+        "на фестиваль и мастерские «$session» в Нарьян-Маре с $arrival по $departure включительно.\n\n"
         "Принимающая сторона обеспечивает проживание и питание.\n\n"
         "С уважением,",
         "signatory": "Ольга Талеева",
@@ -379,7 +380,7 @@ class LogisticsBuilder:
             if over or is_next or index % 3 == 0:
                 self.journeys(participation, with_return=gap != 2, booked=over or is_next)
             if over or (is_next and gap != 3):
-                self.bed(participation, short=gap == 4)
+                self.bed(participation, short=gap == 4, overstay=gap == 6)
             if over or (is_next and gap != 5):
                 self.per_diem(participation, paid=over)
             if over and participation.role in (Role.TEACHING_ARTIST, Role.ARTIST):
@@ -441,12 +442,13 @@ class LogisticsBuilder:
                     },
                 )
 
-    def bed(self, participation, *, short: bool) -> None:
-        """The first bed of the hub free on all the nights (read from what this step booked)."""
+    def bed(self, participation, *, short: bool, overstay: bool = False) -> None:
+        """The first bed of the hub free on all the nights (read from what this step booked); an
+        ``overstay`` holds it one night after the person leaves, a conflict for the rooming page."""
         nights = nights_needed(participation)
         if short:
             nights = nights[: len(nights) // 2]
-        check_in, check_out = nights[0], nights[-1] + DAY
+        check_in, check_out = nights[0], nights[-1] + (2 if overstay else 1) * DAY
         for bed in self.beds[participation.session.hub.slug]:
             held = self.held.setdefault(bed.pk, [])
             if all(check_out <= start or end <= check_in for start, end in held):

@@ -1,6 +1,7 @@
 """Background work of the logistics app (django-tasks): printing invitation letters."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -9,6 +10,7 @@ from tissage.core.domain.jobs import job_enqueue, run_job
 from tissage.core.models import Job
 
 from .domain.letters import invitation_letter_generate
+from .enums import LetterLanguage
 from .models import VisaCase
 
 LETTER_JOB = "logistics.invitation_letter"
@@ -36,6 +38,8 @@ def print_invitation_letter(*, job_id: int, case_id: int, actor_id: int | None, 
 
 def invitation_letter_enqueue(*, actor, case: VisaCase, language: str | None = None) -> Job:
     """Hand the printing of a case's letter to the worker; the job's page shows its progress."""
+    if language is not None and language not in LetterLanguage.values:
+        raise ValidationError({"language": _("A letter is written in French, English or Russian.")})
     return job_enqueue(
         actor=actor,
         kind=LETTER_JOB,

@@ -84,7 +84,7 @@ def test_double_booked_bed_is_refused_with_who_holds_it(session):
             },
         )
     assert refusal.value.message_dict == {
-        "bed": ["This bed is taken by Olga Taleeva from 2027-07-19 to 2027-07-25."]
+        "bed": ["This bed is taken by Olga Taleeva from 19 Jul 2027 to 25 Jul 2027."]
     }
     assert Stay.objects.count() == 1
 
@@ -163,7 +163,7 @@ def test_session_rooming_shows_nights_without_a_bed_and_conflicts(session):
     assert (rooming["A"].unhoused, rooming["A"].conflicts) == ([], [])
     assert rooming["B"].unhoused == [D(2027, 7, 23), D(2027, 7, 24)]
     assert len(rooming["B"].conflicts) == 1
-    assert rooming["B"].conflicts[0].startswith("Two beds on the night of 2027-07-21")
+    assert rooming["B"].conflicts[0].startswith("Two beds on the night of 21 Jul 2027")
     assert rooming["C"].conflicts == ["This person is not coming but still holds a bed."]
 
 

@@ -64,7 +64,8 @@ def test_letter_is_written_in_the_consulate_language_with_the_dates_of_the_stay(
         "2 апреля 2027 г.",
     )
     assert "Artyom Vylka, гражданство: Россия, паспорт № 75 1234567" in letter.paragraphs[1]
-    assert "с 18 июля 2027 г. по 26 июля 2027 г." in letter.paragraphs[1]
+    # Russian dates end with "г.": the sentence goes on rather than add a second full stop.
+    assert letter.paragraphs[1].endswith("с 18 июля 2027 г. по 26 июля 2027 г. включительно.")
 
 
 def test_letter_uses_the_hub_template_of_that_language(case):

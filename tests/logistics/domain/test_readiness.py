@@ -108,7 +108,7 @@ def test_board_shows_a_pending_visa_with_its_next_step(session, marseille):
     )
     missing = ready_to_travel(session, today=TODAY)[0].missing
     assert [(m.key, m.text, m.urgent) for m in missing] == [
-        ("visa_pending", "Visa not granted yet: documents complete due 2026-10-06", True)
+        ("visa_pending", "Visa not granted yet: documents complete due 6 Oct 2026", True)
     ]
 
 
@@ -183,8 +183,8 @@ def test_attention_lists_late_steps_and_lead_times_that_no_longer_fit(session, m
     items = logistics_attention(TODAY)
     assert [(item.participation, item.text, item.due_on) for item in items] == [
         (no_case, "No visa case, and the 90 days' lead time no longer fits before arrival", D(2026, 9, 6)),
-        (unstarted, "Visa case not started: it should have started by 2026-09-06", D(2026, 9, 6)),
-        (late, "Late: documents complete was due 2026-10-06", D(2026, 10, 6)),
+        (unstarted, "Visa case not started: it should have started by 6 Sep 2026", D(2026, 9, 6)),
+        (late, "Late: documents complete was due 6 Oct 2026", D(2026, 10, 6)),
     ]
 
 

@@ -17,6 +17,7 @@ from tissage.logistics.enums import VisaOutcome, VisaStatus, VisaStep
 from tissage.logistics.models import VisaCase, VisaDocument
 from tissage.logistics.models.visas import DOCUMENT_MAX_BYTES
 from tissage.logistics.signals import participation_withdrawn
+from tissage.planning.models import Plan, PlanGroup, PlanMember
 
 from ...factories import (
     HubFactory,
@@ -144,6 +145,24 @@ def test_visa_refused_cancels_the_participation_records_why_and_tells_the_planne
     ]
     assert trail[0].changes == {"reason": [None, why]}
     assert case.note == "Consulate: no slot."
+
+
+def test_visa_refused_marks_the_plans_that_place_the_person_for_repair(kinshasa_artist):
+    """The crossed-workshop planner's own listener: the draft plan with this person in a group
+    now needs repair, and says why."""
+    session, person = kinshasa_artist.session, kinshasa_artist.person
+    plan = Plan.objects.create(programme=session.programme, session=session)
+    group = PlanGroup.objects.create(plan=plan, session=session, number=1)
+    PlanMember.objects.create(plan=plan, session=session, group=group, person=person)
+    case = VisaCaseFactory(participation=kinshasa_artist)
+    visa_case_decide(actor=None, case=case, outcome=VisaOutcome.REFUSED, on=D(2027, 7, 2))
+    plan.refresh_from_db()
+    assert (plan.needs_repair, plan.repair_reason) == (True, "Visa refused on 2027-07-02.")
+    # The newest entry is the withdrawal's, with its reason (the cancellation marked it first).
+    assert AuditEntry.objects.for_object(plan).first().changes["repair_reason"] == [
+        "",
+        "Visa refused on 2027-07-02.",
+    ]
 
 
 def test_visa_refused_when_the_planner_fails_changes_nothing(kinshasa_artist):

@@ -63,24 +63,40 @@ FOOTERS = {
     "fr": "Tissage — Un réseau de festivals-ateliers de musique\u00a0: Marseille, Narian-Mar, Kinshasa.",
     "ru": "Tissage — Сеть музыкальных фестивалей-мастерских: Марсель, Нарьян-Мар, Киншаса.",
 }
-DATES = {
-    "en": ("May 15, 2027", "May 23, 2027"),
-    "fr": ("15 mai 2027", "23 mai 2027"),
-    "ru": ("15 мая 2027 г.", "23 мая 2027 г."),
+# What the acceptance says first, in each language: its subject, the greeting, and the invitation
+# with the session's dates in the language's own format.
+ACCEPTANCE = {
+    "en": (
+        "You are selected: Sound technicians for Mimi-Nor",
+        "Hello Ksenia,",
+        "You are invited to Mimi-Nor 2027, in Narian-Mar, from May 15, 2027 to May 23, 2027",
+    ),
+    "fr": (
+        "Vous êtes retenu(e) : Sound technicians for Mimi-Nor",
+        "Bonjour Ksenia,",
+        "Vous êtes invité(e) à Mimi-Nor 2027, à Narian-Mar, du 15 mai 2027 au 23 mai 2027",
+    ),
+    "ru": (
+        "Вы прошли отбор: Sound technicians for Mimi-Nor",
+        "Здравствуйте, Ksenia!",
+        "Приглашаем вас на сессию Mimi-Nor 2027 (Narian-Mar) с 15 мая 2027 г. по 23 мая 2027 г.",
+    ),
 }
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "ru"])
 def test_message_render_speaks_the_recipients_language(language):
-    """Dates, the interface's words and the page's language follow the recipient, whatever the
-    sender's language (the mail's own sentences follow once the translators have them)."""
+    """The subject, the sentences, the dates and the page's language follow the recipient, whatever
+    the sender's language."""
     with translation.override("fr" if language != "fr" else "en"):
-        _subject, text, html = message_render(
+        subject, text, html = message_render(
             template_key="application_decision", context=DECISION, language=language
         )
-    starts, ends = DATES[language]
-    assert text.splitlines()[-1] == FOOTERS[language]
-    assert starts in text and ends in text
+    expected_subject, greeting, invitation = ACCEPTANCE[language]
+    lines = text.splitlines()
+    assert (subject, lines[0]) == (expected_subject, greeting)
+    assert lines[3].startswith(invitation)
+    assert lines[-1] == FOOTERS[language]
     assert f'<html lang="{language}">' in html
     assert FOOTERS[language] in html
 

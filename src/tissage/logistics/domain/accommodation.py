@@ -12,7 +12,7 @@ from tissage.activities.enums import ParticipationStatus
 from tissage.core.domain.writes import audited_create, audited_delete, audited_update
 
 from ..models import AccommodationPlace, AccommodationRoom, Bed, Stay
-from .common import concerning
+from .common import concerning, day_text
 
 DAY = datetime.timedelta(days=1)
 NOT_COMING = (ParticipationStatus.DECLINED, ParticipationStatus.CANCELLED)
@@ -73,8 +73,8 @@ def _refuse_double_booking(data: dict, stay: Stay | None = None) -> None:
                 "bed": _("This bed is taken by %(person)s from %(start)s to %(end)s.")
                 % {
                     "person": taken.participation.person,
-                    "start": taken.check_in.isoformat(),
-                    "end": taken.check_out.isoformat(),
+                    "start": day_text(taken.check_in),
+                    "end": day_text(taken.check_out),
                 }
             },
             code="double_booked",
@@ -156,14 +156,14 @@ def rooming_of(participation, stays: list[Stay]) -> Rooming:
             if night in covered:
                 conflicts.append(
                     _("Two beds on the night of %(day)s: %(first)s and %(second)s.")
-                    % {"day": night.isoformat(), "first": covered[night].bed, "second": stay.bed}
+                    % {"day": day_text(night), "first": covered[night].bed, "second": stay.bed}
                 )
             covered[night] = stay
     outside = sorted(set(covered) - set(needed))
     if outside and needed:
         conflicts.append(
             _("A bed is held on nights outside the stay: %(days)s.")
-            % {"days": ", ".join(d.isoformat() for d in outside)}
+            % {"days": ", ".join(day_text(d) for d in outside)}
         )
     if participation.status in NOT_COMING and stays:
         conflicts.append(_("This person is not coming but still holds a bed."))

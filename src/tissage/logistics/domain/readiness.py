@@ -27,6 +27,7 @@ from tissage.network.enums import SessionStatus
 from ..enums import Direction, VisaStatus
 from ..models import TravelLeg, VisaCase, VisaRule
 from .accommodation import STAYS_WITH_BEDS, rooming_of
+from .common import day_text
 
 # From this many days before the arrival, someone who needs a visa must have a case open.
 VISA_WARNING_DAYS = 60
@@ -108,7 +109,7 @@ def _visa_missing(participation, rule: VisaRule | None, today: datetime.date) ->
         Missing(
             "visa_pending",
             _("Visa not granted yet: %(step)s due %(day)s")
-            % {"step": step.label, "day": step.due_on.isoformat()},
+            % {"step": step.label, "day": day_text(step.due_on)},
             case.get_absolute_url(),
             urgent=step.late_on(today),
         )
@@ -238,11 +239,9 @@ def logistics_attention(today: datetime.date) -> list[Attention]:
             continue
         step = case.next_step()
         if case.status == VisaStatus.TO_START and start_by < today:
-            text = _("Visa case not started: it should have started by %(day)s") % {
-                "day": start_by.isoformat()
-            }
+            text = _("Visa case not started: it should have started by %(day)s") % {"day": day_text(start_by)}
             found.append(Attention(participation, text, case.get_absolute_url(), start_by))
         elif step is not None and step.late_on(today):
-            text = _("Late: %(step)s was due %(day)s") % {"step": step.label, "day": step.due_on.isoformat()}
+            text = _("Late: %(step)s was due %(day)s") % {"step": step.label, "day": day_text(step.due_on)}
             found.append(Attention(participation, text, case.get_absolute_url(), step.due_on))
     return sorted(found, key=lambda item: (item.due_on, item.participation.pk))

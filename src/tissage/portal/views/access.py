@@ -1,11 +1,14 @@
 """Signing in to the portal: by a link sent by email (single use, time-limited) or by password."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -19,7 +22,13 @@ from tissage.people.domain.portal import (
     portal_link_redeem,
 )
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+def account_backend() -> str:
+    """The configured backend of user accounts: a sign-in link checks no password, so the session
+    names the backend that will load the account on the next request."""
+    return next(
+        path for path in settings.AUTHENTICATION_BACKENDS if issubclass(import_string(path), ModelBackend)
+    )
 
 
 class LinkRequestForm(forms.Form):
@@ -36,12 +45,19 @@ class PasswordSignInForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
     def clean(self):
         cleaned = super().clean()
         person = person_by_email(cleaned.get("email", ""))
         user = None
         if person is not None and person.user_id and cleaned.get("password"):
-            user = authenticate(username=person.user.get_username(), password=cleaned["password"])
+            # With the request, so that the backend counts failures per address too.
+            user = authenticate(
+                self.request, username=person.user.get_username(), password=cleaned["password"]
+            )
         if user is None:
             raise ValidationError(_("This email and password do not match. You can ask for a link instead."))
         self.user = user
@@ -55,7 +71,7 @@ class SignInView(TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("link_form", LinkRequestForm(prefix="link"))
-        kwargs.setdefault("password_form", PasswordSignInForm(prefix="password"))
+        kwargs.setdefault("password_form", PasswordSignInForm(prefix="password", request=self.request))
         return super().get_context_data(**kwargs)
 
     def next_url(self) -> str:
@@ -64,9 +80,9 @@ class SignInView(TemplateView):
 
     def post(self, request):
         if request.POST.get("way") == "password":
-            form = PasswordSignInForm(request.POST, prefix="password")
+            form = PasswordSignInForm(request.POST, prefix="password", request=request)
             if form.is_valid():
-                login(request, form.user, backend=MODEL_BACKEND)
+                login(request, form.user)
                 return redirect(self.next_url())
             return self.render_to_response(self.get_context_data(password_form=form))
         form = LinkRequestForm(request.POST, prefix="link")
@@ -117,7 +133,7 @@ class LinkView(TemplateView):
         except ValidationError as error:
             return self.render_to_response(self.get_context_data(error=error.messages[0]), status=400)
         user = person_account_ensure(actor=None, person=person)
-        login(request, user, backend=MODEL_BACKEND)
+        login(request, user, backend=account_backend())
         return redirect("portal:home")
 
 

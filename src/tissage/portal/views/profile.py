@@ -44,6 +44,11 @@ class ProfileForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "availability": forms.Textarea(attrs={"rows": 3}),
         }
+        # The model's help speaks of "this person" to staff; here the person reads it.
+        help_texts = {
+            "language": _("We write to you in this language."),
+            "availability": _("When you can or cannot travel and take part, e.g. “not in August”."),
+        }
 
 
 class ProfileView(ParticipantMixin, FormView):
