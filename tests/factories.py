@@ -248,6 +248,15 @@ class VisaCaseFactory(factory.django.DjangoModelFactory):
     rule = factory.SubFactory(VisaRuleFactory)
 
 
+class VisaDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "logistics.VisaDocument"
+
+    case = factory.SubFactory(VisaCaseFactory)
+    kind = "passport"
+    file = factory.django.FileField(filename="passport.pdf", data=b"%PDF-1.4 passport")
+
+
 class AccommodationPlaceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "logistics.AccommodationPlace"
@@ -429,6 +438,17 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
     application = factory.SubFactory(ApplicationFactory)
     reviewer = factory.SubFactory(UserFactory)
+
+
+class ApplicationFileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "calls.ApplicationFile"
+
+    application = factory.SubFactory(ApplicationFactory)
+    file = factory.django.FileField(filename="recording.mp3", data=b"ID3 a song")
+    name = "recording.mp3"
+    size = 10
+    content_type = "audio/mpeg"
 
 
 class MessageFactory(factory.django.DjangoModelFactory):

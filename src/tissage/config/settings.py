@@ -208,6 +208,8 @@ EMAIL_BACKEND = os.environ.get("TISSAGE_EMAIL_BACKEND") or (
 )
 DEFAULT_FROM_EMAIL = os.environ.get("TISSAGE_FROM_EMAIL", "tissage@localhost")
 # The site's address as people reach it, for the links in emails (sign-in links, call pages).
+# Days a visa document (a passport scan …) is kept after the end of its session.
+TISSAGE_VISA_DOCUMENT_RETENTION_DAYS = int(os.environ.get("TISSAGE_VISA_DOCUMENT_RETENTION_DAYS", "90"))
 TISSAGE_BASE_URL = os.environ.get("TISSAGE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {

@@ -7,5 +7,5 @@ class LogisticsConfig(AppConfig):
     verbose_name = _("Logistics")
 
     def ready(self):
-        # Registers the app's exporters, the way a plugin would.
-        from .interfaces import exporters  # noqa: F401
+        # Registers the app's exporters and its part of an erasure, the way a plugin would.
+        from .interfaces import exporters, privacy  # noqa: F401

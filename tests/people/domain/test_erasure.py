@@ -2,6 +2,8 @@ import json
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 
 from tissage.activities.domain.activities import activity_member_add
 from tissage.activities.enums import MemberRole
@@ -12,7 +14,18 @@ from tissage.people.domain.erasure import ERASED, person_erase
 from tissage.people.domain.persons import person_create, person_update
 from tissage.people.models import Person
 
-from ...factories import ActivityFactory, ParticipationFactory, PersonFactory, UserFactory
+from ...factories import (
+    ActivityFactory,
+    ApplicationFactory,
+    ApplicationFileFactory,
+    MessageFactory,
+    ParticipationFactory,
+    PersonFactory,
+    TravelLegFactory,
+    UserFactory,
+    VisaCaseFactory,
+    VisaDocumentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +113,32 @@ def test_a_failing_step_erases_nothing(anna, staff_user, monkeypatch):
     kept = Person.objects.get(pk=anna.pk)
     assert (kept.given_name, kept.email, kept.languages.count()) == ("Anna", "anna@example.ru", 2)
     assert list(AuditEntry.objects.values_list("object_repr", "changes")) == entries
+
+
+def test_other_apps_forget_their_part(anna, staff_user):
+    participation = ParticipationFactory(person=anna)
+    case = VisaCaseFactory(participation=participation, passport_number="RU1234567", note="Scan sent")
+    scan = VisaDocumentFactory(case=case, file=ContentFile(b"%PDF passport", name="passport.pdf"))
+    TravelLegFactory(participation=participation, booking_reference="XK9F2Q")
+    application = ApplicationFactory(email="ANNA@example.ru", answers={"why": "To sing"}, phone="+7 1")
+    upload = ApplicationFileFactory(application=application, file=ContentFile(b"demo", name="song.mp3"))
+    message = MessageFactory(person=anna, recipient_email="anna@example.ru", subject="Welcome, Anna")
+    stored = [scan.file.name, upload.file.name]
+
+    done = person_erase(actor=staff_user, person=anna)
+
+    case.refresh_from_db()
+    application.refresh_from_db()
+    message.refresh_from_db()
+    assert (case.passport_number, case.note, case.documents.count()) == ("", "", 0)
+    assert participation.travel_legs.get().booking_reference == ""
+    assert (application.given_name, application.answers, application.phone) == (ERASED, {}, "")
+    assert application.email == f"erased-{application.pk}@invalid.example"
+    assert not application.files.exists()
+    assert (message.recipient_email, message.subject, message.body_text) == (
+        "erased@invalid.example",
+        ERASED,
+        ERASED,
+    )
+    assert not any(default_storage.exists(name) for name in stored)
+    assert done["applications"] == 1 and done["messages"] == 1 and done["travel documents"] >= 2

@@ -1,8 +1,10 @@
-"""A person's applications to calls, in the copy of their data they can ask for."""
+"""A person's applications to calls: in the copy of their data they can ask for, and forgotten with them."""
 
 from tissage.core.domain.audit import audit_value
+from tissage.people.domain.erasure import register_erasure_step
 from tissage.people.domain.privacy import register_export_section
 
+from ..domain.erasure import applications_erase
 from ..models import Application
 
 
@@ -28,3 +30,4 @@ def _applications(person) -> list[dict]:
 
 
 register_export_section("applications", _applications)
+register_erasure_step("applications", applications_erase)

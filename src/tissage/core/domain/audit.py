@@ -14,6 +14,17 @@ from i18nfield.strings import LazyI18nString
 from tissage.core.models import AuditEntry, AuditLink
 
 SYSTEM_ACTOR_NAME = "system"
+# What the log keeps of a sensitive field's value (a model lists them in ``SENSITIVE_FIELDS``):
+# that it changed, never the value itself.
+HIDDEN = "(hidden)"
+
+
+def _hide_sensitive(obj: models.Model | None, changes: dict) -> dict:
+    sensitive = getattr(obj, "SENSITIVE_FIELDS", ())
+    return {
+        name: [None if v in (None, "") else HIDDEN for v in values] if name in sensitive else values
+        for name, values in changes.items()
+    }
 
 
 def audit_value(value: Any) -> Any:
@@ -57,7 +68,7 @@ def audit_record(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False) if obj else None,
         object_id=str(obj.pk) if obj else "",
         object_repr=str(obj)[:300] if obj else "",
-        changes=changes or {},
+        changes=_hide_sensitive(obj, changes or {}),
     )
     AuditLink.objects.bulk_create(
         AuditLink(

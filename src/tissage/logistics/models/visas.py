@@ -104,6 +104,9 @@ class VisaCase(TimeStampedModel):
     """Someone's visa for one session: its steps, due some days before the arrival as the rule says,
     and the consulate's decision."""
 
+    # Kept out of the audit log (which records that they changed, not their values) and exports.
+    SENSITIVE_FIELDS = ("passport_number",)
+
     participation = models.OneToOneField(
         "activities.Participation",
         verbose_name=_("participation"),

@@ -1,6 +1,9 @@
-"""The messages a person received, in the copy of their data they can ask for."""
+"""The messages a person received: in the copy of their data they can ask for, and forgotten with them."""
 
+from tissage.people.domain.erasure import register_erasure_step
 from tissage.people.domain.privacy import register_export_section
+
+from ..domain.erasure import messages_erase
 
 
 def _messages(person) -> list[dict]:
@@ -19,3 +22,4 @@ def _messages(person) -> list[dict]:
 
 
 register_export_section("messages", _messages)
+register_erasure_step("messages", messages_erase)

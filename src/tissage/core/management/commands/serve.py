@@ -49,6 +49,8 @@ class Command(TissageCommand):
             "--graceful-timeout",
             "10",
         ]
+        # Personal documents past their retention go, whatever else runs.
+        call_command("purge_visa_documents", stdout=self.stdout)
         processes = [subprocess.Popen(web)]
         if not no_worker:
             # Jobs left running by a worker that was stopped (a crash, a reboot) are marked failed.
