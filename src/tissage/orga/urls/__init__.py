@@ -3,13 +3,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from tissage.core.interfaces.auth import SignInForm
+
 from ..views import dashboard, jobs
-from . import activities, calls, impact, imports, logistics, network, people, schedule
+from . import activities, calls, impact, imports, logistics, network, people, planning, schedule
 
 app_name = "orga"
 urlpatterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
-    path("login/", auth_views.LoginView.as_view(template_name="orga/login.html"), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="orga/login.html", authentication_form=SignInForm),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("jobs/<int:pk>/", jobs.JobDetailView.as_view(), name="job-detail"),
     path("jobs/<int:pk>/cancel/", jobs.JobCancelView.as_view(), name="job-cancel"),
@@ -21,4 +27,5 @@ urlpatterns = [
     *calls.urlpatterns,
     *impact.urlpatterns,
     *schedule.urlpatterns,
+    *planning.urlpatterns,
 ]

@@ -146,6 +146,12 @@ AUDIT_VERBS = {
     "account_created": pgettext_lazy("audit action", "portal account created"),
     "portal_link_used": pgettext_lazy("audit action", "signed in by email link"),
     "password_set": pgettext_lazy("audit action", "portal password chosen"),
+    # The planner.
+    "member_moved": pgettext_lazy("audit action", "person moved to another group"),
+    "locked": pgettext_lazy("audit action", "locked"),
+    "unlocked": pgettext_lazy("audit action", "unlocked"),
+    "superseded": pgettext_lazy("audit action", "replaced by another plan"),
+    "marked_for_repair": pgettext_lazy("audit action", "needs repair"),
 }
 
 

@@ -1,0 +1,3 @@
+from .plans import Plan, PlanGroup, PlanMember
+
+__all__ = ["Plan", "PlanGroup", "PlanMember"]
