@@ -48,10 +48,12 @@ def setup_django(var_dir: str) -> None:
     call_command("createcachetable", verbosity=0)
 
 
-def timed(work) -> float:
-    started = time.perf_counter()
+def timed(work) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of ``work``: on a shared machine the CPU time shows what the work
+    itself costs, the wall-clock time what a user waited."""
+    started, cpu = time.perf_counter(), time.process_time()
     work()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def synthetic(people_count: int, tie_count: int, seed: int = 7) -> dict:
@@ -197,8 +199,8 @@ def synthetic(people_count: int, tie_count: int, seed: int = 7) -> dict:
         with transaction.atomic(), ledger_paused():
             activity_members_set(actor=None, activity=workshop, members=[(p, "member") for p in group])
         update_times.append(timed(lambda: ties_recompute(activity=workshop)))
-    results["ledger_update"] = statistics.median(update_times)
-    results["ledger_update_max"] = max(update_times)
+    results["ledger_update"] = [statistics.median(times) for times in zip(*update_times, strict=True)]
+    results["ledger_update_max"] = [max(times) for times in zip(*update_times, strict=True)]
 
     from django.contrib.auth import get_user_model
 
@@ -206,10 +208,11 @@ def synthetic(people_count: int, tie_count: int, seed: int = 7) -> dict:
     client = Client()
     client.force_login(staff)
     cache.clear()
-    started = time.perf_counter()
-    response = client.get("/orga/impact/graph/", {"programme": "big"})
-    results["graph_page"] = time.perf_counter() - started
-    assert response.status_code == 200, response.status_code
+    responses = []
+    results["graph_page"] = timed(
+        lambda: responses.append(client.get("/orga/impact/graph/", {"programme": "big"}))
+    )
+    assert responses[0].status_code == 200, responses[0].status_code
     drawn = scope_graph(Scope(programmes=(programme.pk,), first_year=2012), limit=DRAWN_PEOPLE)
     results["graph_people"], results["graph_ties"] = drawn.people, drawn.ties
     results["graph_cached"] = timed(lambda: client.get("/orga/impact/graph/", {"programme": "big"}))
@@ -271,12 +274,13 @@ def main() -> None:
         f"{counts['contributions']:,} contributions, {synthetic_results['activities']:,} activities; "
         f"load average {' '.join(load)} on {os.cpu_count()} cores"
     )
-    print(f"{'measure':<50} {'target':>8} {'result':>9}  ")
-    print("-" * 72)
+    print()
+    print("| measure | target | wall-clock | CPU | |")
+    print("|---|---|---|---|---|")
     for key, (label, target) in TARGETS.items():
-        value = results[key]
-        print(f"{label:<50} {target:>7.3f}s {value:>8.3f}s  {'ok' if value <= target else 'SLOW'}")
-    print("-" * 72)
+        wall, cpu = results[key]
+        verdict = "ok" if wall <= target else "ok in CPU time" if cpu <= target else "SLOW"
+        print(f"| {label} | ≤ {target:.3f} s | {wall:.3f} s | {cpu:.3f} s | {verdict} |")
     extras = [
         ("Ledger update, slowest of 7", results["ledger_update_max"]),
         ("Full ledger rebuild", results["ledger_rebuild"]),
@@ -288,8 +292,8 @@ def main() -> None:
         ("Report PDF of a programme, in Russian", results["report_pdf_programme"]),
         ("Demo network build (with its ledger)", results["demo_build"]),
     ]
-    for label, value in extras:
-        print(f"{label:<50} {'':>8} {value:>8.3f}s")
+    for label, (wall, cpu) in extras:
+        print(f"| {label} | | {wall:.3f} s | {cpu:.3f} s | |")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The network's graph and a funder report, in a real browser over the demo network.
 
-Its screenshots are the README's pictures of the impact pages: docs/screenshots/07-graph.png and
-08-report.png."""
+Its screenshots are the README's pictures of the impact pages: docs/screenshots/impact-1-graph.png and
+impact-2-report.png."""
 
 import re
 
@@ -25,7 +25,7 @@ def scroll_to_top_of(page, selector: str) -> None:
     )
 
 
-def test_graph_and_funder_report_of_the_demo_network(live_server, page, demo_network):
+def test_graph_and_funder_report_of_the_demo_network(live_server, page, phone_page, demo_network):
     log_in(page, live_server)
 
     # The graph of the Marseille – Narian-Mar programme; choosing a person shows their ties beside it.
@@ -42,7 +42,13 @@ def test_graph_and_funder_report_of_the_demo_network(live_server, page, demo_net
     assert panel.get_by_role("link", name="Marius Giordano").is_visible()
     assert "person=artyom-vylka" in page.url
     scroll_to_top_of(page, ".graph-layout")
-    screenshot(page, "07-graph")
+    screenshot(page, "impact-1-graph")
+
+    # By keyboard: a person of the graph takes the focus and opens with Enter.
+    marius = page.get_by_role("link", name=re.compile(r"^Marius Giordano, "))
+    marius.focus()
+    page.keyboard.press("Enter")
+    panel.get_by_role("heading", name="Marius Giordano").wait_for()
 
     # The programme's funder report, figures only, in French; then printed as a PDF in the background.
     page.goto(
@@ -55,9 +61,15 @@ def test_graph_and_funder_report_of_the_demo_network(live_server, page, demo_net
     assert report.locator("svg#ties-chart").is_visible()
     assert "Artyom Vylka" not in report.inner_text()
     scroll_to_top_of(page, "article.impact-report h1")
-    screenshot(page, "08-report")
+    screenshot(page, "impact-2-report")
     page.get_by_role("button", name="Print as PDF").click()
     page.get_by_role("link", name="Download the PDF").wait_for()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the PDF").click()
     assert download.value.suggested_filename.startswith("tissage-report-fr-")
+
+    # On a phone, in Russian: the graph and the report fit the screen's width.
+    phone_page.context.add_cookies(page.context.cookies())
+    for address in ("orga:impact-graph", "orga:impact"):
+        phone_page.goto(live_server.url + reverse(address) + "?programme=marseille-narian-mar&language=ru")
+        assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), address

@@ -1,6 +1,7 @@
 """The staff pages of the network and its impact: access, content, query counts, forms, exports."""
 
 import datetime
+import decimal
 import io
 
 import networkx as nx
@@ -11,10 +12,18 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tissage.core.models import AuditEntry, Job, JobStatus
+from tissage.impact.domain.analytics import Scope, figures
 from tissage.impact.domain.ledger import ledger_rebuild
 from tissage.impact.models import Collaboration, Enterprise, Tie
 
-from ..factories import CollaborationFactory, EnterpriseFactory, PersonFactory
+from ..factories import (
+    BudgetFactory,
+    BudgetLineFactory,
+    CollaborationFactory,
+    EnterpriseFactory,
+    ExchangeRateFactory,
+    PersonFactory,
+)
 from ..orga.access import anonymous_outcomes, sent_to_login, statuses
 
 D = datetime.date
@@ -84,6 +93,45 @@ def test_list_behind_a_figure_holds_its_ties(staff_client, network):
     assert staff_client.get(reverse("orga:impact-list"), {"figure": "nonsense"}).status_code == 404
 
 
+def test_ties_by_year_open_the_ties_first_made_that_year(staff_client, network):
+    html = staff_client.get(reverse("orga:impact")).content.decode()
+    assert f'href="{reverse("orga:impact-list")}?figure=durable_ties&amp;year=2002"' in html
+
+    def listed(figure, year):
+        response = staff_client.get(reverse("orga:impact-list"), {"figure": figure, "year": year})
+        return sorted(
+            "".join(sorted(key for key in "abcd" if network[key] in (tie.person_a, tie.person_b)))
+            for tie in response.context["object_list"]
+        )
+
+    assert [listed(figure, "2002") for figure in ("new_ties", "durable_ties", "crossing_ties")] == [
+        ["ab", "ac", "bc"],
+        ["ab"],
+        ["ab", "ac"],
+    ]
+    assert (listed("new_ties", "2003"), listed("new_ties", "2004")) == (["ad"], [])
+    for figure, year in (("people", "2002"), ("ties", "soon")):
+        assert (
+            staff_client.get(reverse("orga:impact-list"), {"figure": figure, "year": year}).status_code == 404
+        )
+
+
+def test_list_behind_a_community_holds_its_members_most_connected_first(staff_client, network):
+    [community] = figures(Scope()).communities
+    html = staff_client.get(reverse("orga:impact")).content.decode()
+    assert f'href="{reverse("orga:impact-list")}?figure=community&amp;community=1"' in html
+    response = staff_client.get(reverse("orga:impact-list"), {"figure": "community", "community": "1"})
+    assert [person.pk for person in response.context["object_list"]] == community.members
+    assert len(community.members) == community.size > 1
+    for wrong in ("2", "0", "x"):
+        assert (
+            staff_client.get(
+                reverse("orga:impact-list"), {"figure": "community", "community": wrong}
+            ).status_code
+            == 404
+        )
+
+
 @pytest.mark.parametrize("figure", ["ties", "people", "activities", "enterprises"])
 def test_list_behind_a_figure_query_count_does_not_grow(
     staff_client, network, figure, django_assert_max_num_queries
@@ -125,6 +173,11 @@ def test_graph_draws_people_as_links_and_shows_a_persons_ties(staff_client, netw
         network["c"],
         network["d"],
     ]
+
+
+def test_graph_shows_the_chosen_persons_path(staff_client, network):
+    response = staff_client.get(reverse("orga:impact-graph"), {"person": network["c"].slug})
+    assert "<strong>Path:</strong> 2002 trainee → 2005 technician</p>" in response.content.decode()
 
 
 def test_graph_answers_htmx_with_the_graph_alone(staff_client, network):
@@ -242,7 +295,35 @@ def test_report_spreadsheet_has_the_figures_in_the_chosen_language(staff_client,
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     figures = {row[0]: row[1] for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)}
     assert (figures["Ties"], figures["Durable ties"], figures["Crossing ties"]) == ("4", "1", "2")
-    assert workbook.sheetnames[-1] == "Enterprises"
+    assert workbook.sheetnames[-2:] == ["Enterprises", "Budgets"]
+
+
+def test_report_sums_up_the_budgets_of_its_programmes(staff_client, network):
+    budget = BudgetFactory(programme=network["programme"], title="Nord 2002–2004")
+    BudgetLineFactory(budget=budget, category="travel", planned_amount=decimal.Decimal("1000"))
+    BudgetLineFactory(
+        budget=budget,
+        category="fees",
+        currency="RUB",
+        planned_amount=decimal.Decimal("50000"),
+        actual_amount=decimal.Decimal("40000"),
+        spent_on=D(2026, 1, 1),
+    )
+    ExchangeRateFactory(base="RUB", quote="EUR", rate=decimal.Decimal("0.01"))
+    BudgetFactory(title="Another programme's budget")
+    params = {"programme": network["programme"].slug, "language": "en"}
+    html = staff_client.get(reverse("orga:impact"), params).content.decode()
+    report = html.split('<article class="impact-report"')[1]
+    assert ("Nord 2002–2004" in report, "Another programme's budget" in report) == (True, False)
+    assert "1,500.00\u00a0EUR" in report
+    response = staff_client.get(reverse("orga:export"), {"exporter": "report.xlsx", **params})
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(workbook["Budgets"].iter_rows(min_row=2, values_only=True))
+    assert rows == [
+        ("Nord 2002–2004", "Travel", 1000, 0, "EUR"),
+        ("Nord 2002–2004", "Fees", 500, 400, "EUR"),
+        ("Nord 2002–2004", "Total", 1500, 400, "EUR"),
+    ]
 
 
 def test_aggregate_report_names_nobody(staff_client, network):
@@ -285,3 +366,41 @@ def test_ledger_rebuild_runs_as_a_job(staff_client, network):
         JobStatus.SUCCEEDED,
         4,
     )
+
+
+def grow_the_network(network) -> None:
+    """More people, ties, declared collaborations, enterprises and founders around ``a`` and ``c``."""
+    for _ in range(3):
+        newcomer = PersonFactory(home_hub=network["marseille"])
+        CollaborationFactory(people=[newcomer, network["a"], network["c"]])
+        EnterpriseFactory(founders=[newcomer, network["c"]])
+        network["company"].founders.add(newcomer)
+    ledger_rebuild()
+
+
+@pytest.mark.parametrize(
+    ("page", "queries"),
+    [
+        (lambda network: reverse("orga:impact") + "?variant=full", 13),
+        (lambda network: reverse("orga:impact-graph") + f"?person={network['c'].slug}", 11),
+        (lambda network: reverse("orga:impact-person", args=[network["c"].slug]), 9),
+        (
+            lambda network: reverse(
+                "orga:impact-tie", args=[Tie.objects.order_by("-weight", "pk").first().pk]
+            ),
+            6,
+        ),
+        (lambda network: reverse("orga:enterprise-detail", args=["sever-zvuk"]), 9),
+    ],
+    ids=["overview", "graph", "person", "tie", "enterprise"],
+)
+def test_impact_pages_query_count_does_not_grow_with_the_network(
+    staff_client, network, page, queries, django_assert_max_num_queries
+):
+    staff_client.get(page(network))  # fills the cache of the figures and of the graph
+    with django_assert_max_num_queries(queries):
+        assert staff_client.get(page(network)).status_code == 200
+    grow_the_network(network)
+    staff_client.get(page(network))
+    with django_assert_max_num_queries(queries):
+        assert staff_client.get(page(network)).status_code == 200

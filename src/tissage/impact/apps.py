@@ -8,6 +8,7 @@ class ImpactConfig(AppConfig):
 
     def ready(self):
         # Keeps the tie ledger up to date as activities and participations change, and registers
-        # the app's exporters (GEXF, the report spreadsheet), the way a plugin would.
+        # the app's exporters (GEXF, the report spreadsheet) and its sections of a person's copy of
+        # their data, the way a plugin would.
         from . import receivers  # noqa: F401
-        from .interfaces import exporters  # noqa: F401
+        from .interfaces import data_export, exporters  # noqa: F401

@@ -9,6 +9,7 @@ from tissage.impact.domain.enterprises import (
     enterprise_create,
     enterprise_delete,
     enterprise_update,
+    enterprises_with_trainings_before,
     founder_paths,
 )
 from tissage.impact.enums import EnterpriseKind, EnterpriseStatus
@@ -93,3 +94,19 @@ def test_founder_paths_list_the_trainings_before_founding():
         True,
     )
     assert [role.role for role in path.roles] == [Role.TRAINEE, Role.ENTREPRENEUR]
+
+
+@pytest.mark.django_db
+def test_enterprises_of_a_person_count_the_trainings_before_each_founding():
+    grace = PersonFactory()
+    for year in (2004, 2007):
+        ActivityMemberFactory(
+            person=grace,
+            activity=ActivityFactory(
+                kind=ActivityKind.CROSSED_WORKSHOP,
+                edition=EditionFactory(start_date=D(year, 11, 2), end_date=D(year, 11, 8)),
+            ),
+        )
+    label = sever_zvuk([grace], name="Elikya", founded_on=D(2006, 1, 1))
+    studio = sever_zvuk([grace], name="Studio Mboka", founded_on=D(2009, 1, 1))
+    assert enterprises_with_trainings_before(grace) == [(label, 1), (studio, 2)]

@@ -61,3 +61,11 @@ def test_layout_fills_the_unit_square_the_same_way_each_time():
     first = graph.layout(20, *e, np.ones(len(e[0])), seed=5)
     assert (first.min(), first.max(), first.shape) == (0.0, 1.0, (20, 2))
     assert np.array_equal(first, graph.layout(20, *e, np.ones(len(e[0])), seed=5))
+
+
+def test_layout_keeps_someone_with_one_weak_tie_from_squeezing_the_rest():
+    clique = np.array(list(nx.complete_graph(20).edges()))
+    sources, targets = np.append(clique[:, 0], 0), np.append(clique[:, 1], 20)
+    weights = np.append(np.ones(len(clique)), 0.01)
+    position = graph.layout(21, sources, targets, weights, seed=5)
+    assert np.ptp(position[:20], axis=0).min() > 0.5

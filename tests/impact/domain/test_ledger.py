@@ -16,8 +16,13 @@ from tissage.activities.domain.participations import participation_create, parti
 from tissage.activities.enums import MemberRole, ParticipationStatus
 from tissage.activities.models import Activity
 from tissage.core.models import AuditEntry
+from tissage.impact.domain.collaborations import (
+    collaboration_create,
+    collaboration_delete,
+    collaboration_update,
+)
 from tissage.impact.domain.ledger import UNTIMED_ACTIVITY_HOURS, ledger_rebuild, ties_recompute
-from tissage.impact.models import Tie, TieContribution, TieYear
+from tissage.impact.models import Collaboration, Tie, TieContribution, TieYear
 from tissage.people.enums import Role
 
 from ...factories import ActivityFactory, EditionFactory, PersonFactory, SessionFactory
@@ -212,7 +217,8 @@ def test_ledger_rebuild_writes_the_same_ledger_and_records_it():
     assert AuditEntry.objects.filter(action="ledger.rebuilt").count() == 1
 
 
-# Property: after any sequence of changes, the incrementally kept ledger equals a full rebuild.
+# Property: after any sequence of changes (of activities, attendance and declared collaborations),
+# the incrementally kept ledger equals a full rebuild.
 
 STEPS = st.lists(
     st.one_of(
@@ -222,6 +228,8 @@ STEPS = st.lists(
         st.tuples(st.just("move"), st.integers(0, 3), st.integers(2001, 2006)),
         st.tuples(st.just("attend"), st.integers(0, 6), st.sampled_from(ParticipationStatus.values)),
         st.tuples(st.just("delete"), st.integers(0, 3), st.just(0)),
+        st.tuples(st.just("declare"), st.integers(0, 1), st.sets(st.integers(0, 6), min_size=2, max_size=4)),
+        st.tuples(st.just("undeclare"), st.integers(0, 1), st.just(0)),
     ),
     max_size=12,
 )
@@ -233,6 +241,7 @@ STEPS = st.lists(
 def test_incremental_ledger_equals_a_full_rebuild(steps):
     Tie.objects.all().delete()
     Activity.objects.all().delete()
+    Collaboration.objects.all().delete()
     persons = people(7)
     session = SessionFactory(start_date=D(2002, 7, 19), end_date=D(2002, 7, 25))
     edition = EditionFactory(start_date=D(2002, 7, 19), end_date=D(2002, 7, 25))
@@ -245,8 +254,22 @@ def test_incremental_ledger_equals_a_full_rebuild(steps):
         )
         for n in range(4)
     ]
-    participations = {}
+    participations, collaborations = {}, {}
     for verb, index, value in steps:
+        if verb == "declare":
+            chosen = [persons[i] for i in sorted(value)]
+            if index in collaborations:
+                collaboration_update(actor=None, collaboration=collaborations[index], data={"people": chosen})
+            else:
+                collaborations[index] = collaboration_create(
+                    actor=None,
+                    data={"kind": "tour", "title": "Tour", "date": D(2003 + index, 3, 1), "people": chosen},
+                )
+            continue
+        if verb == "undeclare":
+            if index in collaborations:
+                collaboration_delete(actor=None, collaboration=collaborations.pop(index))
+            continue
         target = activities[index] if verb != "attend" else None
         if target is not None and not Activity.objects.filter(pk=target.pk).exists():
             continue

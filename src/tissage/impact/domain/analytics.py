@@ -78,7 +78,11 @@ class Scope:
 class Community:
     size: int
     hubs: int
-    members: list[int]
+    members: list[int]  # most connected first
+
+    @property
+    def most_connected(self) -> list[int]:
+        return self.members[:COMMUNITY_MEMBERS_SHOWN]
 
 
 @dataclass
@@ -125,6 +129,7 @@ class Figures:
     concerts: list[int] = field(default_factory=list)
     audience: int = 0
     years: dict[int, dict[str, int]] = field(default_factory=dict)
+    new_ties_by_year: dict[int, list[int]] = field(default_factory=dict)
     enterprises_by_year: dict[int, int] = field(default_factory=dict)
     hub_flows: dict[tuple[int | None, int | None], int] = field(default_factory=dict)
     people_by_role_and_hub: dict[tuple[str, int | None], int] = field(default_factory=dict)
@@ -305,6 +310,7 @@ def _ties(result: Figures, rows: list[TieRow], home) -> None:
         result.ties.append(tie_id)
         if is_new:
             result.new_ties.append(tie_id)
+            result.new_ties_by_year.setdefault(first_year, []).append(tie_id)
             year = years.get(first_year)
             if year is None:
                 year = years[first_year] = {"new": 0, "durable": 0, "crossing": 0}
@@ -373,7 +379,7 @@ def _network(result: Figures, rows, home) -> None:
             Community(
                 size=len(members),
                 hubs=len({home.get(int(people[m])) for m in members} - {None}),
-                members=[int(people[m]) for m in members[:COMMUNITY_MEMBERS_SHOWN]],
+                members=[int(people[m]) for m in members],
             )
         )
 

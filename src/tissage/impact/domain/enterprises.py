@@ -101,3 +101,17 @@ def founder_paths(enterprise: Enterprise) -> list[FounderPath]:
                 path.trainings.append(Training(member=member, occasion=occasion))
         paths.append(path)
     return paths
+
+
+def enterprises_with_trainings_before(person) -> list[tuple[Enterprise, int]]:
+    """The enterprises a person founded, each with the number of the network's trainings they took
+    part in before founding it (two queries, whatever the number of enterprises)."""
+    memberships = ActivityMember.objects.filter(person=person, activity__kind__in=TRAINING_KINDS)
+    days = [
+        activity_occasion(member.activity).date
+        for member in memberships.select_related("activity__session", "activity__edition")
+    ]
+    return [
+        (enterprise, sum(day < enterprise.founded_on for day in days))
+        for enterprise in person.enterprises_founded.order_by("founded_on", "pk")
+    ]

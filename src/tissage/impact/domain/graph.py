@@ -19,6 +19,9 @@ from scipy import sparse
 EXACT_BETWEENNESS_NODES = 1500
 BETWEENNESS_SAMPLES = 64
 SOURCES_PER_BATCH = 64
+# A pull of every person towards the centre of the picture: without it, someone with one weak tie
+# drifts to a corner and the rest of the network is squeezed into a small part of the square.
+LAYOUT_GRAVITY = 6.0
 
 
 def adjacency(n: int, sources, targets, weights=None) -> sparse.csr_matrix:
@@ -187,8 +190,8 @@ def modularity(graph: sparse.csr_matrix, labels: np.ndarray) -> float:
 
 def layout(n: int, sources, targets, weights, *, seed: int = 0, iterations: int = 40) -> np.ndarray:
     """Positions in the unit square for a force-directed picture of the graph (Fruchterman–Reingold:
-    every pair repels, ties attract in proportion to their weight). It compares all pairs, so the
-    graph page draws a few hundred people at most."""
+    every pair repels, ties attract in proportion to their weight, everyone is pulled towards the
+    centre). It compares all pairs, so the graph page draws a few hundred people at most."""
     rng = np.random.default_rng(seed)
     if n < 2:
         return np.full((n, 2), 0.5)
@@ -208,6 +211,8 @@ def layout(n: int, sources, targets, weights, *, seed: int = 0, iterations: int 
         pull = np.sqrt(ex * ex + ey * ey) * strength / k
         move_x -= np.bincount(rows, weights=ex * pull, minlength=n)
         move_y -= np.bincount(rows, weights=ey * pull, minlength=n)
+        move_x -= LAYOUT_GRAVITY * (x - x.mean())
+        move_y -= LAYOUT_GRAVITY * (y - y.mean())
         length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), 1e-9)
         scale = np.minimum(length, temperature * (1 - step / iterations)) / length
         x += move_x * scale

@@ -1,6 +1,7 @@
 """The funder report: the figures of a scope with their definitions, the activities, the people by role
-and hub, concerts and audiences, retention, enterprises and charts, as an HTML page, a PDF and a
-spreadsheet in the report's language. The *aggregate* variant names nobody: it is the one to send."""
+and hub, concerts and audiences, retention, enterprises, the programmes' budgets and charts, as an
+HTML page, a PDF and a spreadsheet in the report's language. The *aggregate* variant names nobody:
+it is the one to send."""
 
 import io
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from openpyxl import Workbook
 
 from tissage.activities.enums import ActivityKind
 from tissage.activities.models import Activity
+from tissage.logistics.domain.money import budget_summary
+from tissage.logistics.models import Budget
 from tissage.network.models import Hub, Programme
 from tissage.people.enums import Role
 from tissage.people.models import Organisation, Person
@@ -52,6 +55,7 @@ FIGURE_LISTS = {
     ),
     "bridging": FigureList(Person, "bridging", gettext_lazy("Bridging people")),
     "retained": FigureList(Person, "retention", gettext_lazy("Cohort members present in the last year")),
+    "community": FigureList(Person, "communities", gettext_lazy("Members of a community")),
     "training_activities": FigureList(Activity, "training_activities", gettext_lazy("Training activities")),
     "concerts": FigureList(Activity, "concerts", gettext_lazy("Concerts")),
     "activities": FigureList(Activity, "activities", gettext_lazy("Activities")),
@@ -62,8 +66,20 @@ FIGURE_LISTS = {
 }
 
 
-def figure_ids(result: Figures, key: str) -> list[int]:
-    """The primary keys behind a figure, in the order the figure lists them."""
+def figure_ids(result: Figures, key: str, *, community: int = 1, year: int | None = None) -> list[int]:
+    """The primary keys behind a figure, in the order the figure lists them; for ``community``, the
+    members of the one numbered ``community`` (from 1, largest first), most connected first; with
+    ``year``, only the ties of a tie figure that were first made that year (the table of ties by
+    year). An ``IndexError`` when there is no such community, or a year for another figure."""
+    if year is not None:
+        if FIGURE_LISTS[key].model is not Tie:
+            raise IndexError(key)
+        made = set(result.new_ties_by_year.get(year, []))
+        return [tie for tie in getattr(result, FIGURE_LISTS[key].attribute) if tie in made]
+    if key == "community":
+        if community < 1:
+            raise IndexError(community)
+        return result.communities[community - 1].members
     if key == "bridging":
         return [person for person, _score in result.bridging]
     if key == "retained":
@@ -80,7 +96,7 @@ class FigureRow:
 
 
 def _share(part: int, whole: int) -> str:
-    return f"{number_format(100 * part / whole, 0)} %" if whole else "—"
+    return f"{number_format(100 * part / whole, 0)}\u00a0%" if whole else "—"
 
 
 def _with_share(part: int, whole: int) -> str:
@@ -238,7 +254,9 @@ def _report_context(scope: Scope, *, variant: str, funder: Organisation | None) 
     named = variant == ReportVariant.FULL
     names: dict = {}
     if named:
-        shown = {pk for pk, _score in result.bridging} | {pk for c in result.communities for pk in c.members}
+        shown = {pk for pk, _score in result.bridging} | {
+            pk for c in result.communities for pk in c.most_connected
+        }
         names = Person.objects.select_related("home_hub").in_bulk(shown)
     used_hubs = sorted(
         {hub for pair in result.hub_flows for hub in pair if hub is not None},
@@ -256,6 +274,9 @@ def _report_context(scope: Scope, *, variant: str, funder: Organisation | None) 
         .select_related("hub")
         .prefetch_related("founders")
     )
+    budgets = Budget.objects.select_related("programme").order_by("programme__start_year", "title", "pk")
+    if scope.programmes:
+        budgets = budgets.filter(programme__in=scope.programmes)
     return {
         "scope": scope,
         "title": scope_title(scope, funder),
@@ -265,7 +286,7 @@ def _report_context(scope: Scope, *, variant: str, funder: Organisation | None) 
         "rows": figure_rows(result),
         "generated_on": timezone.localdate(),
         "bridging": [(names.get(pk), score) for pk, score in result.bridging],
-        "communities": [(c, [names.get(pk) for pk in c.members]) for c in result.communities],
+        "communities": [(c, [names.get(pk) for pk in c.most_connected]) for c in result.communities],
         "activities_by_kind": [
             (ActivityKind(kind).label, n, hours)
             for kind, (n, hours) in sorted(result.activities_by_kind.items())
@@ -295,6 +316,7 @@ def _report_context(scope: Scope, *, variant: str, funder: Organisation | None) 
         "flows_chart": charts.hub_flows([str(hubs[pk].name) for pk in used_hubs], flows),
         "flow_hubs": [hubs[pk] for pk in used_hubs],
         "flows": flows,
+        "budgets": [(budget, budget_summary(budget)) for budget in budgets],
     }
 
 
@@ -367,6 +389,21 @@ def report_xlsx(context: dict, *, language: str) -> bytes:
                         *([", ".join(p.full_name for p in e.founders.all())] if context["named"] else []),
                     )
                     for e in context["enterprises"]
+                ],
+            ),
+            (
+                _("Budgets"),
+                [_("Title"), _("Category"), _("Planned"), _("Actual"), _("Currency")],
+                [
+                    (
+                        budget.title,
+                        capfirst(str(row.label)),
+                        row.planned.rounded().amount,
+                        row.actual.rounded().amount,
+                        summary.currency,
+                    )
+                    for budget, summary in context["budgets"]
+                    for row in [*summary.categories, summary.total]
                 ],
             ),
         ]

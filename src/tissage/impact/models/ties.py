@@ -35,8 +35,14 @@ class Tie(TimeStampedModel):
     """Two people who worked together: the sum of what each shared activity and declared
     collaboration contributed. The person with the lower primary key is ``person_a``."""
 
+    # The unique pair (person_a, person_b) is also the index of person_a: no second one to keep up
+    # on every insert (the ledger inserts hundreds of ties at a time).
     person_a = models.ForeignKey(
-        "people.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="ties_as_a"
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="ties_as_a",
+        db_index=False,
     )
     person_b = models.ForeignKey(
         "people.Person", verbose_name=_("other person"), on_delete=models.CASCADE, related_name="ties_as_b"
@@ -61,7 +67,6 @@ class Tie(TimeStampedModel):
                 condition=models.Q(person_a__lt=models.F("person_b")), name="tie_ordered_pair"
             ),
         ]
-        indexes = [models.Index(fields=["person_b"]), models.Index(fields=["first_date"])]
         rules_permissions = STAFF_ONLY
 
     def __str__(self) -> str:
@@ -86,7 +91,8 @@ class Tie(TimeStampedModel):
 class TieYear(models.Model):
     """What a tie was in one year: the years it is active in make it durable or not."""
 
-    tie = models.ForeignKey(Tie, on_delete=models.CASCADE, related_name="years")
+    # Indexed by the unique (tie, year).
+    tie = models.ForeignKey(Tie, on_delete=models.CASCADE, related_name="years", db_index=False)
     year = models.PositiveSmallIntegerField(_("year"))
     weight = models.FloatField(_("weight"))
     hours = models.FloatField(_("hours together"))
@@ -109,6 +115,8 @@ class TieContribution(models.Model):
 
     tie = models.ForeignKey(Tie, on_delete=models.CASCADE, related_name="contributions")
     source = models.CharField(_("source"), max_length=16, choices=ContributionSource.choices)
+    # Both are indexed by the partial unique constraints below, which leave out the rows of the other
+    # source: fewer index entries to write when an activity's hundreds of pairs change.
     activity = models.ForeignKey(
         "activities.Activity",
         verbose_name=_("activity"),
@@ -116,6 +124,7 @@ class TieContribution(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="tie_contributions",
+        db_index=False,
     )
     collaboration = models.ForeignKey(
         "impact.Collaboration",
@@ -124,6 +133,7 @@ class TieContribution(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="tie_contributions",
+        db_index=False,
     )
     date = models.DateField(_("date"))
     year = models.PositiveSmallIntegerField(_("year"))
@@ -145,9 +155,15 @@ class TieContribution(models.Model):
                 ),
                 name="tie_contribution_one_source",
             ),
-            models.UniqueConstraint(fields=["tie", "activity"], name="tie_contribution_once_per_activity"),
             models.UniqueConstraint(
-                fields=["tie", "collaboration"], name="tie_contribution_once_per_collaboration"
+                fields=["activity", "tie"],
+                condition=models.Q(activity__isnull=False),
+                name="tie_contribution_once_per_activity",
+            ),
+            models.UniqueConstraint(
+                fields=["collaboration", "tie"],
+                condition=models.Q(collaboration__isnull=False),
+                name="tie_contribution_once_per_collaboration",
             ),
         ]
 

@@ -20,7 +20,7 @@ from tissage.activities.models import Activity
 from tissage.core.domain.jobs import job_enqueue
 from tissage.core.models import Job, JobStatus
 from tissage.impact.domain.analytics import Scope, figures
-from tissage.impact.domain.enterprises import founder_paths
+from tissage.impact.domain.enterprises import enterprises_with_trainings_before
 from tissage.impact.domain.network import DRAWN_PEOPLE, scope_graph
 from tissage.impact.interfaces.forms import ReportForm, ScopeForm
 from tissage.impact.interfaces.report import (
@@ -100,7 +100,16 @@ class ImpactListView(ScopeMixin, TemplateView):
         context = super().get_context_data(form=self.form, figure=self.figure, **kwargs)
         if self.scope is None:
             return context
-        ids = figure_ids(figures(self.scope), self.request.GET["figure"])
+        year = self.request.GET.get("year")
+        try:
+            ids = figure_ids(
+                figures(self.scope),
+                self.request.GET["figure"],
+                community=int(self.request.GET.get("community", 1)),
+                year=int(year) if year else None,
+            )
+        except (ValueError, IndexError):
+            raise Http404 from None
         page = Paginator(ids, settings.TISSAGE_PAGE_SIZE).get_page(self.request.GET.get("page"))
         objects = LIST_QUERIES[self.figure.model]().in_bulk(list(page.object_list))
         context.update(
@@ -161,6 +170,7 @@ class ImpactGraphView(ScopeMixin, TemplateView):
                 .select_related("person_a__home_hub", "person_b__home_hub")[:PERSON_TIES_SHOWN]
             )
             context["person_ties"] = [(tie, tie.other(self.person)) for tie in ties]
+            context["person_roles"] = self.person.roles.order_by("since", "pk")
         return context
 
 
@@ -220,6 +230,8 @@ def graph_picture(drawn, person: Person | None) -> dict:
     }
     for item in nodes.values():
         item["points"] = mark_points(item["shape"], item["x"], item["y"], item["r"] * 1.15)
+        # Names on the right-hand side are written leftwards, so that they stay inside the picture.
+        item["label_leftwards"] = item["x"] > SIZE * 0.7
     for pk in sorted(nodes, key=lambda pk: -nodes[pk]["node"].strength)[:25]:
         nodes[pk]["labelled"] = True
     chosen = person.pk if person is not None else None
@@ -281,10 +293,7 @@ class ImpactPersonView(OrgaDetailView):
             ties=[(tie, tie.other(person)) for tie in ties],
             roles=person.roles.order_by("since", "pk"),
             collaborations=person.collaborations.prefetch_related("people").order_by("-date", "pk"),
-            enterprises=[
-                (enterprise, next(p for p in founder_paths(enterprise) if p.person.pk == person.pk))
-                for enterprise in person.enterprises_founded.order_by("founded_on", "pk")
-            ],
+            enterprises=enterprises_with_trainings_before(person),
             **kwargs,
         )
 
