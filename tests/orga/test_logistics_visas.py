@@ -179,7 +179,7 @@ def test_letter_template_create_and_duplicate_language(staff_client, world):
     assert LetterTemplate.objects.count() == 2
 
 
-def test_visa_case_update_audits_the_passport(staff_client, world):
+def test_visa_case_update_audits_that_the_passport_changed_not_its_number(staff_client, world):
     response = staff_client.post(
         reverse("orga:visa-case-update", args=[world.case.pk]),
         {"rule": world.rule.pk, "passport_number": "OP7654321", "consulate": "Ambassade de France, Kinshasa"},
@@ -187,7 +187,7 @@ def test_visa_case_update_audits_the_passport(staff_client, world):
     assert response["Location"] == world.case.get_absolute_url()
     entry = AuditEntry.objects.for_object(world.case).get()
     assert entry.changes == {
-        "passport_number": ["", "OP7654321"],
+        "passport_number": [None, "(hidden)"],
         "consulate": ["", "Ambassade de France, Kinshasa"],
     }
 
