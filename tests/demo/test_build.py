@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db.models import Count, F, Q
 
 from tissage.activities.enums import PRESENT_STATUSES, ActivityKind
 from tissage.activities.models import Activity, ActivityMember, Participation
 from tissage.core.models import AuditEntry
-from tissage.demo.build import DemoSummary, build_demo
+from tissage.demo.build import DemoSummary, build_demo, wipe_network
 from tissage.demo.network import TODAY
 from tissage.demo.plan import DemoPlan, plan_demo
 from tissage.network.models import CohortMember, Edition, Festival, Hub, Programme, Room, Session, Venue
@@ -380,6 +381,18 @@ def check_command_refuses_to_build_over_a_network(demo: Demo):
     assert caught.value.returncode == 1
 
 
+def check_wiping_leaves_no_row_of_the_network_so_a_reset_can_build_again(demo: Demo):
+    # Last: it empties the network the other checks read.
+    wipe_network()
+    network_apps = {"network", "people", "activities", "schedule", "calls", "logistics", "impact", "planning"}
+    left = {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in network_apps | {"outbox"} and model.objects.exists()
+    }
+    assert left == {}
+
+
 # Every fact above, in the order written.
 CHECKS = [function for name, function in list(globals().items()) if name.startswith("check_")]
 
@@ -395,4 +408,4 @@ def test_build_demo_writes_the_network_the_product_shows(db):
         except AssertionError as error:
             failures[check.__name__] = str(error)
     assert failures == {}
-    assert len(CHECKS) == 22
+    assert len(CHECKS) == 23

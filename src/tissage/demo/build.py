@@ -13,9 +13,12 @@ from django.db import transaction
 from tissage.activities.domain.activities import activity_create, activity_members_set
 from tissage.activities.domain.participations import participation_create, participation_set_status
 from tissage.activities.models import Activity, ActivityMember, Participation
+from tissage.calls.models import Call
 from tissage.core.domain.audit import audit_record
 from tissage.core.models import AuditEntry
 from tissage.impact.domain.ledger import ledger_paused
+from tissage.impact.models import Collaboration, Enterprise
+from tissage.logistics.models import ExchangeRate, VisaRule
 from tissage.network.domain.festivals import edition_create, edition_publish, festival_create
 from tissage.network.domain.hubs import hub_create, hub_update, room_create, venue_create
 from tissage.network.domain.programmes import (
@@ -25,6 +28,7 @@ from tissage.network.domain.programmes import (
     session_update,
 )
 from tissage.network.models import CohortMember, Edition, Festival, Hub, Programme, Room, Session, Venue
+from tissage.outbox.models import Message
 from tissage.people.domain.organisations import organisation_create, skill_create
 from tissage.people.domain.persons import person_create, person_role_add
 from tissage.people.models import Organisation, Person, PersonRole, Skill
@@ -43,6 +47,10 @@ Progress = Callable[[int, int], None]
 
 # The network's data, in an order in which it can be deleted (what refers to others first).
 NETWORK_MODELS = (
+    Collaboration,
+    Enterprise,
+    Message,
+    Call,
     Activity,
     Participation,
     Programme,
@@ -53,6 +61,8 @@ NETWORK_MODELS = (
     Skill,
     Organisation,
     Hub,
+    ExchangeRate,
+    VisaRule,
 )
 
 
