@@ -17,6 +17,7 @@ from openpyxl import Workbook
 
 from tissage.activities.enums import ActivityKind
 from tissage.activities.models import Activity
+from tissage.core.pdf import html_to_pdf
 from tissage.logistics.domain.money import budget_summary
 from tissage.logistics.models import Budget
 from tissage.network.models import Hub, Programme
@@ -328,9 +329,7 @@ def render_report(context: dict, *, language: str, printed: bool = False) -> str
 
 
 def report_pdf(context: dict, *, language: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=render_report(context, language=language, printed=True)).write_pdf()
+    return html_to_pdf(render_report(context, language=language, printed=True))
 
 
 def report_xlsx(context: dict, *, language: str) -> bytes:

@@ -16,6 +16,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from tissage.core.domain.writes import audited_create
+from tissage.core.pdf import html_to_pdf
 
 from ..enums import DocumentKind
 from ..models import LetterTemplate, VisaCase, VisaDocument
@@ -116,10 +117,7 @@ def letter_html(letter: Letter) -> str:
 
 
 def letter_pdf(letter: Letter) -> bytes:
-    # Imported here: WeasyPrint loads Pango when imported, which only letter printing needs.
-    from weasyprint import HTML
-
-    return HTML(string=letter_html(letter)).write_pdf()
+    return html_to_pdf(letter_html(letter))
 
 
 def invitation_letter_generate(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from tissage.core.exporters import Scope, registry
 from tissage.core.languages import language_name
+from tissage.core.pdf import html_to_pdf
 from tissage.core.spreadsheets import CONTENT_TYPES, write_table
 
 from ..models import Plan
@@ -100,10 +101,7 @@ def groups_html(export: GroupsExport) -> str:
 
 
 def render_pdf(export: GroupsExport) -> bytes:
-    # Imported here: WeasyPrint takes a while to load, and only this exporter needs it.
-    from weasyprint import HTML
-
-    return HTML(string=groups_html(export)).write_pdf()
+    return html_to_pdf(groups_html(export))
 
 
 registry.register_scope(Scope(name=SCOPE, permission="planning.view_plan", select=select_groups))
