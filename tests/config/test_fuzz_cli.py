@@ -1,6 +1,8 @@
 """Hostile arguments on every command of our own: an answer or one line and exit status 2, never a
 traceback, and nothing written."""
 
+import contextlib
+
 import pytest
 from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, example, given, settings
@@ -33,7 +35,9 @@ def test_hostile_arguments_get_one_line_and_status_2(command, words, tmp_path_fa
         words = [*words, "--seed", "-1"]  # a valid demo run takes half a minute: keep to refusals
     before = (AuditEntry.objects.count(), Person.objects.count())
     try:
-        call_command(command, *words)
+        # Files a command writes by default (a dated backup …) land in a directory of the test's.
+        with contextlib.chdir(tmp_path_factory.mktemp("cwd")):
+            call_command(command, *words)
     except CommandError as error:
         assert error.returncode == 2, f"{command} {words}: {error}"
         assert "\n" not in str(error).strip()
