@@ -16,9 +16,12 @@ loop of 8 concurrent clients over the public pages and files, in three modes:
 * ``cache``: kept copies on (the default): a page is rendered once per release, then served;
 * ``304``: clients that already hold the page revalidate with If-None-Match.
 
-Server times come from gunicorn's access log (the time from reading the request to sending the
-response: median and 95th percentile, in ms); the clients' own p95 on loopback, which adds the wait
-for a free worker thread, is shown beside them. Targets: p95 ≤ 50 ms with caching, ≤ 200 ms without.
+Each page is first requested alone, in one process, RENDERS times in each mode: the median
+wall-clock and CPU time of a request, the CPU time being its cost whatever else the machine is
+doing. Server times under load come from gunicorn's access log (the time from reading the request to
+sending the response: median and 95th percentile, in ms); the clients' own p95 on loopback, which
+adds the wait for a free worker thread, is shown beside them. Targets: p95 ≤ 50 ms with caching,
+≤ 200 ms without.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 PG_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tissage")
 CONCURRENCY = 8
+RENDERS = 15
 PAGES = [
     ("by day", "/{lang}/festivals/bench/2026/"),
     ("by room", "/{lang}/festivals/bench/2026/programme/rooms/"),
@@ -127,10 +131,37 @@ def generate() -> None:
     for name, path in PAGES:
         url = path.format(lang="en")
         with CaptureQueriesContext(connection) as first:
-            status = client.get(url).status_code
+            response = client.get(url)
         with CaptureQueriesContext(connection) as again:
             client.get(url)
-        print(f"QUERIES\t{name}\t{status}\t{len(first)}\t{len(again)}", flush=True)
+        with CaptureQueriesContext(connection) as revalidated:
+            client.get(url, headers={"If-None-Match": response["ETag"]})
+        counts = "\t".join(str(len(queries)) for queries in (first, again, revalidated))
+        print(f"QUERIES\t{name}\t{response.status_code}\t{counts}", flush=True)
+
+
+def render() -> None:
+    """Runs inside Django (``--render``): each page requested RENDERS times in this one process, one
+    at a time, after a first request; the median wall-clock and CPU time of a request, in ms. The CPU
+    time is the cost of the page itself, whatever else the machine is doing."""
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    for name, path in PAGES:
+        url = path.format(lang="fr")
+        etag = client.get(url)["ETag"]
+        for kind, headers in (("plain", {}), ("304", {"If-None-Match": etag})):
+            walls, cpus = [], []
+            for _ in range(RENDERS):
+                wall, cpu = time.perf_counter(), time.process_time()
+                client.get(url, headers=headers)
+                walls.append((time.perf_counter() - wall) * 1000)
+                cpus.append((time.process_time() - cpu) * 1000)
+            wall, cpu = statistics.median(walls), statistics.median(cpus)
+            print(f"RENDER\t{name}\t{kind}\t{wall:.1f}\t{cpu:.1f}", flush=True)
 
 
 def free_port() -> int:
@@ -227,13 +258,22 @@ def bench_database(name: str, database_url: str | None, count: int) -> list[tupl
     queries = {}
     for line in run([PYTHON, __file__, "--generate"], env).splitlines():
         if line.startswith("QUERIES"):
-            _tag, page, status, first, again = line.split("\t")
+            _tag, page, status, *counts = line.split("\t")
             if status != "200":
                 raise SystemExit(f"{page} answered {status}")
-            queries[page] = (int(first), int(again))
+            queries[page] = [int(count) for count in counts]
     rows = []
-    modes = (("no cache", "0", False), ("cache", "600", False), ("304", "600", True))
-    for mode, cache_seconds, conditional in modes:
+    timings = {}
+    for cache_seconds in ("0", "600"):
+        output = run([PYTHON, __file__, "--render"], {**env, "TISSAGE_PAGE_CACHE_SECONDS": cache_seconds})
+        for line in output.splitlines():
+            if line.startswith("RENDER"):
+                _tag, page, kind, wall, cpu = line.split("\t")
+                timings[cache_seconds, kind, page] = (float(wall), float(cpu))
+    # Each mode, with the queries of its requests: a page rendered, served from the process's kept
+    # copy, or revalidated.
+    modes = (("no cache", "0", False, 0), ("cache", "600", False, 1), ("304", "600", True, 2))
+    for mode, cache_seconds, conditional, counted in modes:
         port = free_port()
         log = Path(var) / f"access-{cache_seconds}-{conditional}.log"
         server = serve({**env, "TISSAGE_PAGE_CACHE_SECONDS": cache_seconds}, port, log)
@@ -250,9 +290,12 @@ def bench_database(name: str, database_url: str | None, count: int) -> list[tupl
         server_times = server_log(log)
         for page, path in PAGES:
             times = server_times[path.format(lang="fr")][1:]  # without the warming request
-            queries_here = queries[page][0] if mode == "no cache" else queries[page][1]
+            queries_here = queries[page][counted]
             median, high = statistics.median(times), p95(times)
-            rows.append((name, mode, page, queries_here, len(times), median, high, p95(client_times[page])))
+            alone = timings[cache_seconds, "304" if conditional else "plain", page]
+            rows.append(
+                (name, mode, page, queries_here, *alone, len(times), median, high, p95(client_times[page]))
+            )
     return rows
 
 
@@ -282,12 +325,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="SQLite only, fewer requests")
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--requests", type=int, default=400, help="requests of each page under load")
     parser.add_argument("--generate", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--render", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.generate:
         generate()
         return 0
-    count = 80 if args.quick else 400
+    if args.render:
+        render()
+        return 0
+    count = 80 if args.quick else args.requests
     databases = ["sqlite"] if args.quick else args.databases.split(",")
     load_before = os.getloadavg()[0]
     rows = []
@@ -303,12 +351,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# {os.cpu_count()} cores; load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after")
     print()
     print(
-        "| database | mode | page | queries | requests | server median ms | server p95 ms | client p95 ms |"
+        "| database | mode | page | queries | alone: median ms | alone: CPU ms | requests "
+        "| server median ms | server p95 ms | client p95 ms |"
     )
-    print("|---|---|---|---|---|---|---|---|")
-    for database, mode, page, queries, requests, median, high, client in rows:
-        times = f"{median:.1f} | {high:.1f} | {client:.1f}"
-        print(f"| {database} | {mode} | {page} | {queries} | {requests} | {times} |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for database, mode, page, queries, wall, cpu, requests, median, high, client in rows:
+        times = f"{wall:.1f} | {cpu:.1f} | {requests} | {median:.1f} | {high:.1f} | {client:.1f}"
+        print(f"| {database} | {mode} | {page} | {queries} | {times} |")
     return 0
 
 

@@ -60,6 +60,16 @@ def festival(transactional_db):
 
     activity("Percussion workshop", 10)
     activity("Voice workshop", 15)
+    # Still to place: the automatic timetabling finds it an evening.
+    concert = ActivityFactory(
+        edition=edition,
+        kind=ActivityKind.CONCERT,
+        title={"en": "Night concert", "fr": "Concert de nuit"},
+        starts_at=None,
+        ends_at=None,
+        duration_minutes=120,
+    )
+    ActivityMemberFactory(activity=concert, person=leader, role=MemberRole.LEADER)
     StaffFactory(username="ines", is_superuser=True)
     return edition
 
@@ -74,6 +84,8 @@ def test_timetable_move_conflict_solve_publish_and_read_in_french(live_server, p
     # Move the voice workshop onto the percussion workshop's slot, with the keyboard-friendly form.
     page.goto(live_server.url + reverse("orga:timetable", args=[festival.pk]))
     assert page.get_by_role("heading", level=1).inner_text() == "Timetable of Mimi 2006"
+    to_place = page.get_by_role("complementary", name=re.compile("^Still to place"))
+    assert to_place.locator("li.timetable-item a").first.inner_text() == "Night concert"
     voice = page.locator("li.timetable-item", has_text="Voice workshop")
     voice.get_by_text("Move").first.click()
     form = voice.locator("form")
@@ -84,6 +96,7 @@ def test_timetable_move_conflict_solve_publish_and_read_in_french(live_server, p
     conflict = page.locator("ul.conflict-list li").first
     conflict.wait_for()
     assert conflict.inner_text().startswith("Someone in two places: Marius Giordano cannot be at")
+    page.locator("#grid-heading").evaluate("heading => heading.scrollIntoView()")
     screenshot(page, "07-timetable-conflict")
 
     # Let the automatic timetabling move what is not pinned.
@@ -96,6 +109,9 @@ def test_timetable_move_conflict_solve_publish_and_read_in_french(live_server, p
         page.get_by_role("status").first.inner_text()
         == "No conflict: nobody is in two places, every room fits."
     )
+    assert to_place.locator("li").count() == 0
+    concert_time = page.locator("li.timetable-item", has_text="Night concert").locator("time").first
+    assert concert_time.inner_text() >= "18:00"  # in the evening, as concerts prefer
 
     # Publish the first release.
     page.get_by_label("Comment").fill("The programme of the 21st edition")
@@ -109,7 +125,7 @@ def test_timetable_move_conflict_solve_publish_and_read_in_french(live_server, p
     page.goto(live_server.url + public)
     assert page.locator("html").get_attribute("lang") == "fr"
     titles = page.locator("li.programme-item h4").all_inner_texts()
-    assert sorted(titles) == ["Percussion workshop", "Voice workshop"]
+    assert sorted(titles) == ["Concert de nuit", "Percussion workshop", "Voice workshop"]
     subscribe = page.locator("a[href^='webcal://']")
     assert subscribe.count() == 1
     assert subscribe.get_attribute("href").endswith("/fr/festivals/mimi/2006/programme/files/schedule.ics")

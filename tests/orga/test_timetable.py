@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from tissage.activities.models import Activity
@@ -8,7 +9,7 @@ from tissage.core.models import AuditEntry, Job
 from tissage.network.models import Room
 from tissage.schedule.tasks import JOB_KIND
 
-from ..factories import PersonFactory
+from ..factories import PersonFactory, StaffFactory
 from ..public.html import elements, texts
 from ..schedule.conftest import edition, hall, leader, local, placed, studio, unplaced  # noqa: F401
 from .access import anonymous_outcomes, sent_to_login, statuses
@@ -69,8 +70,9 @@ def test_timetable_shows_days_rooms_conflicts_and_what_is_left_to_place(
         "Someone in two places: Marius Giordano cannot be at “Sound workshop” and “Mixing” at once. "
         "Sound workshop · Mixing"
     ]
-    unscheduled = elements(response, "ul", class_="timetable-unscheduled")[0]
-    assert "90 minutes Stage management" in unscheduled.text
+    # The activities still to place are a list beside the grid, in their own landmark.
+    side = elements(response, "aside", aria_labelledby="unscheduled-heading")[0]
+    assert side.text.startswith("Still to place 1 90 minutes Stage management")
     assert "10:00–12:00 Sound workshop" in elements(response, "td", data_day="2002-09-03")[0].text
 
 
@@ -196,3 +198,21 @@ def test_timetable_offers_the_draft_as_files_through_the_exporter_registry(staff
     refused = staff_client.get(f"/orga/export/?exporter=schedule.ics&edition={edition.pk}")
     assert refused.status_code == 400
     assert refused.content.decode() == "edition: This edition has no published release yet; ask for draft=1."
+
+
+def test_two_staff_moving_one_activity_the_second_is_told_and_moves_nothing(edition, hall, studio):
+    activity = unplaced(edition, 90)
+    url = reverse("orga:timetable-place", args=[activity.pk])
+    first, second = Client(), Client()
+    first.force_login(StaffFactory(username="mathilde"))
+    second.force_login(StaffFactory(username="ines"))
+    seen = [client.get(url).context["seen_version"] for client in (first, second)]
+    moved = first.post(
+        url, {"day": "2002-09-04", "start": "14:30", "room": studio.pk, "seen_version": seen[0]}
+    )
+    assert moved.status_code == 302
+    late = second.post(url, {"day": "2002-09-05", "start": "10:00", "room": hall.pk, "seen_version": seen[1]})
+    assert late.status_code == 200
+    assert "mathilde saved this page at" in " ".join(texts(late, "li"))
+    activity.refresh_from_db()
+    assert (activity.starts_at, activity.room) == (local(4, 14, 30), studio)

@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 
+from tissage.network.models import Edition
+
 from ..factories import FestivalFactory
 from .conftest import dated_edition, public_url
 from .html import elements, texts
@@ -68,10 +70,30 @@ def test_home_page_query_count_does_not_grow_with_festivals_and_editions(
             dated_edition(festival, "Next", datetime.date(2031, 7, 1))
 
     add(2)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         small = client.get(public_url("home"))
     add(15)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         large = client.get(public_url("home"))
     assert small.status_code == large.status_code == 200
     assert len(elements(large, "li", class_="festival-card")) == 17
+
+
+@pytest.mark.parametrize("page", ["home", "festival"])
+def test_network_pages_answer_304_until_a_festival_or_an_edition_changes(client, mimi_nor, page):
+    url = public_url(page, festival=mimi_nor.slug) if page == "festival" else public_url(page)
+    dated_edition(mimi_nor, "First", datetime.date(2030, 5, 1))
+    first = client.get(url)
+    assert (first.status_code, first["Cache-Control"]) == (200, "max-age=60")
+    assert first.has_header("Last-Modified")
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert (again.status_code, again.content) == (304, b"")
+
+    dated_edition(mimi_nor, "Second", datetime.date(2031, 5, 1))
+    changed = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert changed.status_code == 200
+    assert changed["ETag"] != first["ETag"]
+    assert "Second" in changed.content.decode()
+    # A deleted edition leaves the times as they were, but not the page.
+    Edition.objects.filter(title__contains="Second").delete()
+    assert client.get(url, headers={"If-None-Match": changed["ETag"]}).status_code == 200

@@ -103,10 +103,32 @@ def test_person_page_query_count_does_not_grow_with_activities(
             publish(other)
 
     add_activities(2)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         small = client.get(public_url("person", person=singer.slug))
     add_activities(20)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         large = client.get(public_url("person", person=singer.slug))
     assert small.status_code == large.status_code == 200
     assert len(elements(large, "li", class_="programme-item")) == 22
+
+
+def test_person_page_answers_304_until_their_profile_or_a_release_changes(client, singer, edition):
+    ActivityMemberFactory(activity=ActivityFactory(edition=edition), person=singer)
+    publish(edition)
+    url = public_url("person", person=singer.slug)
+    first = client.get(url)
+    assert (first.status_code, first["Cache-Control"]) == (200, "max-age=60")
+    assert first.has_header("Last-Modified")
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+    ActivityMemberFactory(activity=ActivityFactory(edition=edition, title={"en": "Encore"}), person=singer)
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304  # a draft
+    publish(edition)
+    released = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert released.status_code == 200
+    assert "Encore" in texts(released, "h4")
+
+    # A withdrawn profile is gone at once, whatever the reader holds.
+    singer.is_public = False
+    singer.save()
+    assert client.get(url, headers={"If-None-Match": released["ETag"]}).status_code == 404

@@ -213,3 +213,31 @@ def test_solve_reports_progress_and_stops_when_asked():
 def test_solve_names_a_minimal_set_of_clashing_requirements(activities, rooms, people, conflict):
     found = solve(problem(activities, rooms=rooms, people=people), seed=1, time_limit=5)
     assert (found.status, set(found.conflict), found.placements) == (Status.INFEASIBLE, conflict, ())
+
+
+@pytest.mark.parametrize(
+    ("fixed", "conflict"),
+    [
+        pytest.param(
+            False, {Requirement(Rule.PLACE, "concert"), Requirement(Rule.PRESENCE, "anna")}, id="free"
+        ),
+        pytest.param(
+            True, {Requirement(Rule.PIN, "concert"), Requirement(Rule.PRESENCE, "anna")}, id="pinned"
+        ),
+    ],
+)
+def test_solve_names_the_one_activity_that_has_no_place_in_a_big_timetable_at_once(fixed, conflict):
+    # Anna declined: the concert she plays in can happen nowhere, whatever the sixty others do.
+    others = [activity(f"w{n}", people=(f"p{n % 12}", f"p{(n + 5) % 12}")) for n in range(60)]
+    concert = activity(
+        "concert",
+        2,
+        people=("anna", "p1"),
+        current=placed("concert", 1, 15, "r0") if fixed else None,
+        fixed=fixed,
+    )
+    people = [person("anna", present=()), *(person(f"p{n}") for n in range(12))]
+    rooms = [room(f"r{n}") for n in range(4)]
+    found = solve(problem([*others, concert], rooms=rooms, people=people), seed=1, time_limit=5)
+    assert (found.status, set(found.conflict)) == (Status.INFEASIBLE, conflict)
+    assert found.seconds < 3

@@ -2,12 +2,14 @@ from django.views.generic import DetailView, TemplateView
 
 from tissage.network.models import Festival
 
+from .caching import network_conditional
 from .queries import published_editions, split_upcoming
 
 # Past editions on the home page; the others are one click away, on their festival's page.
 HOME_PAST_EDITIONS = 6
 
 
+@network_conditional
 class HomeView(TemplateView):
     """The network, its festivals, its next editions and its latest past ones."""
 
@@ -22,6 +24,7 @@ class HomeView(TemplateView):
         return context
 
 
+@network_conditional
 class FestivalView(DetailView):
     template_name = "public/festival.html"
     queryset = Festival.objects.select_related("hub")

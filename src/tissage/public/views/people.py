@@ -6,6 +6,8 @@ from tissage.people.models import Person
 from tissage.schedule.domain.programme import Programme, ProgrammeActivity, ProgrammeMember
 from tissage.schedule.domain.releases import latest_releases
 
+from .caching import person_conditional
+
 
 @dataclass(frozen=True)
 class Membership:
@@ -18,6 +20,7 @@ class Membership:
         return self.member.get_role_display()
 
 
+@person_conditional
 class PersonView(DetailView):
     """A public profile and the person's public activities, edition by edition (latest first), as
     each edition's latest release published them."""
@@ -30,17 +33,15 @@ class PersonView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
+        # The releases that name this person (they had a public profile then, and still have one).
         releases = (
             latest_releases()
-            .filter(edition__is_published=True)
+            .filter(edition__is_published=True, snapshot__people__has_key=str(person.pk))
             .select_related("edition__festival__hub")
             .order_by("-edition__start_date", "edition__pk")
         )
         editions = []
         for release in releases:
-            # The release names those who had a public profile then; this person still has one.
-            if str(person.pk) not in release.snapshot.get("people", {}):
-                continue
             programme = Programme.from_snapshot(
                 release.edition, release.snapshot, release=release, public_people={person.pk}
             )

@@ -59,7 +59,7 @@ class ProgrammeMixin:
 
     @cached_property
     def programme(self) -> Programme:
-        freshness = getattr(self.request, "_tissage_edition_freshness", None)
+        freshness = getattr(self.request, "_tissage_freshness", None)
         return edition_programme(self.get_edition(), freshness.release_pk if freshness else None)
 
     def get_edition(self) -> Edition:

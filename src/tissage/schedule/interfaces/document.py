@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from tissage.core.pdf import html_to_pdf
+
 from .subject import ExportSubject
 
 
@@ -34,7 +36,4 @@ def render_html(subject: ExportSubject) -> bytes:
 
 
 def render_pdf(subject: ExportSubject) -> bytes:
-    # Imported here: WeasyPrint takes a while to load, and only this exporter needs it.
-    from weasyprint import HTML
-
-    return HTML(string=programme_html(subject), base_url=subject.base_url).write_pdf()
+    return html_to_pdf(programme_html(subject), base_url=subject.base_url)

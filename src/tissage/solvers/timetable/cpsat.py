@@ -299,6 +299,7 @@ class ExplanationModel:
 
     def __init__(self, problem: Problem, options: dict[str, Options]):
         self.problem = problem
+        self.options = options
         self.cp = cp = cp_model.CpModel()
         self.requirements: dict[int, Requirement] = {}
         self._literals: dict[Requirement, cp_model.IntVar] = {}
@@ -379,14 +380,43 @@ class ExplanationModel:
             return status, [r for r in requirements if self._literals[r].index in core] or requirements
         return status, []
 
-    def minimal_conflict(self, *, seed: int, seconds: float) -> tuple[Requirement, ...]:
-        """A set of requirements that cannot all hold, none of which can be left out (when the time
-        allows to prove it); empty if the requirements turn out to be compatible."""
-        deadline = time.monotonic() + seconds
-        everything = list(self._literals)
-        status, core = self._attempt(everything, seed=seed, seconds=seconds / 2)
-        if status != cp_model.INFEASIBLE:
-            return ()
+    def _alone(self, activity) -> set[Requirement]:
+        """The requirements about ``activity`` alone: its place, its room and its people's time."""
+        found = {Requirement(Rule.PIN if activity.fixed else Rule.PLACE, activity.id)}
+        found.add(Requirement(Rule.FIT, activity.id))
+        found.update(Requirement(Rule.HOURS, room.id) for room in self.problem.rooms)
+        found.update(Requirement(rule, p) for p in activity.people for rule in (Rule.PRESENCE, Rule.BUSY))
+        return {r for r in found if r in self._literals}
+
+    def _stuck(self, activity, keep: set[Requirement]) -> bool:
+        """Whether ``activity`` has no place under the requirements ``keep`` even with the timetable
+        to itself: what the model would prove, decided in Python."""
+        problem = self.problem
+        if activity.fixed:
+            broken = placement_violations(problem, activity, activity.current)
+            return Requirement(Rule.PIN, activity.id) in keep and any(
+                Requirement(v.rule, v.subject) in keep for v in broken
+            )
+        if Requirement(Rule.PLACE, activity.id) not in keep:
+            return False
+        opts = self.options[activity.id]
+        allowed = set(opts.in_days)
+        for person in activity.people:
+            if Requirement(Rule.PRESENCE, person) in keep:
+                allowed &= opts.present[person]
+            if Requirement(Rule.BUSY, person) in keep:
+                allowed &= opts.clear[person]
+        if not allowed:
+            return True
+        fit = Requirement(Rule.FIT, activity.id) in keep
+        rooms = [room for room in problem.rooms if not fit or problem.fits(activity, room)]
+        return not any(
+            Requirement(Rule.HOURS, room.id) not in keep or allowed & opts.hours[room.id] for room in rooms
+        )
+
+    def _shrink(self, core: list[Requirement], *, seed: int, deadline: float) -> tuple[Requirement, ...]:
+        """The deletion filter: leave out each requirement in turn, and keep the smaller core while
+        the rest is still impossible."""
         for requirement in list(core):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -397,4 +427,29 @@ class ExplanationModel:
             status, smaller = self._attempt(trial, seed=seed, seconds=remaining / 2)
             if status == cp_model.INFEASIBLE:
                 core = smaller
-        return tuple(sorted(core, key=lambda r: (list(Rule).index(r.rule), r.subject)))
+        return _ordered(core)
+
+    def minimal_conflict(self, *, seed: int, seconds: float) -> tuple[Requirement, ...]:
+        """A set of requirements that cannot all hold, none of which can be left out (when the time
+        allows to prove it); empty if the requirements turn out to be compatible.
+
+        An activity that has no place even alone (someone never there, no room big enough) is the
+        usual cause in a big edition: its few requirements are shrunk first, in Python, in an
+        instant, where shrinking a core drawn from the whole timetable could run out of time.
+        """
+        for activity in self.problem.activities:
+            core = self._alone(activity)
+            if self._stuck(activity, core):
+                for requirement in _ordered(core):
+                    if self._stuck(activity, core - {requirement}):
+                        core.discard(requirement)
+                return _ordered(core)
+        deadline = time.monotonic() + seconds
+        status, core = self._attempt(list(self._literals), seed=seed, seconds=seconds / 2)
+        if status != cp_model.INFEASIBLE:
+            return ()
+        return self._shrink(core, seed=seed, deadline=deadline)
+
+
+def _ordered(requirements) -> tuple[Requirement, ...]:
+    return tuple(sorted(requirements, key=lambda r: (list(Rule).index(r.rule), r.subject)))

@@ -13,12 +13,12 @@ import time
 
 from ortools.sat.python import cp_model
 
-from .checker import costs
+from .checker import check, costs
 from .cpsat import ExplanationModel, Progress, StopCheck, TimetableModel, new_solver, run
 from .greedy import construct
 from .lns import improve, lower_bound
 from .options import all_options
-from .problem import Placement, Problem, Solution, Status
+from .problem import Placement, Problem, Rule, Solution, Status
 
 # Up to this many activities to place, CP-SAT takes the whole problem.
 WHOLE_MODEL_SIZE = 40
@@ -71,6 +71,9 @@ def solve(
     with status ``infeasible`` and, in ``conflict``, a minimal set of requirements that clash.
     """
     clock = _Clock(time_limit, progress, should_stop)
+    if _fixed_break_rules(problem):
+        # No search can mend what must stay where it is: say which rules it breaks.
+        return _explain(problem, seed=seed, time_limit=time_limit, started=clock.started)
     options = all_options(problem, free_only=True)
     greedy = construct(problem, options)
     complete = len(greedy) == len(problem.activities)
@@ -100,13 +103,7 @@ def solve(
             bound = max(bound, math.ceil(solver.best_objective_bound - 1e-6))
             first = first if first is not None else callback.first
         elif status == cp_model.INFEASIBLE:
-            explain = all_options(problem, all_rooms=True)
-            conflict = ExplanationModel(problem, explain).minimal_conflict(
-                seed=seed, seconds=max(time_limit * EXPLAIN_SHARE, EXPLAIN_MIN_SECONDS)
-            )
-            return Solution(
-                status=Status.INFEASIBLE, conflict=conflict, seconds=time.monotonic() - clock.started
-            )
+            return _explain(problem, seed=seed, time_limit=time_limit, started=clock.started)
         if incumbent is None:
             status = Status.STOPPED if clock.stopped else Status.UNKNOWN
             return Solution(status=status, seconds=time.monotonic() - clock.started)
@@ -132,3 +129,17 @@ def solve(
         seconds=time.monotonic() - clock.started,
         first_solution_seconds=first,
     )
+
+
+def _fixed_break_rules(problem: Problem) -> bool:
+    """Whether the activities that stay where they are already break a hard rule between them."""
+    fixed = [a.current for a in problem.activities if a.fixed]
+    return any(violation.rule != Rule.PLACE for violation in check(problem, fixed))
+
+
+def _explain(problem: Problem, *, seed: int, time_limit: float, started: float) -> Solution:
+    explain = all_options(problem, all_rooms=True)
+    conflict = ExplanationModel(problem, explain).minimal_conflict(
+        seed=seed, seconds=max(time_limit * EXPLAIN_SHARE, EXPLAIN_MIN_SECONDS)
+    )
+    return Solution(status=Status.INFEASIBLE, conflict=conflict, seconds=time.monotonic() - started)
