@@ -12,6 +12,7 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         "TISSAGE_ALLOWED_HOSTS": "tissage.example.org",
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,

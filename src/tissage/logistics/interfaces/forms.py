@@ -101,10 +101,14 @@ class TravelLegForm(LogisticsForm):
     def clean(self):
         cleaned = super().clean()
         for name, zone in self.ZONES.items():
-            if cleaned.get(name) is not None and cleaned.get(zone):
+            if cleaned.get(name) is None:
+                continue
+            if cleaned.get(zone):
                 cleaned[name] = timezone.make_aware(
                     cleaned[name], zoneinfo.ZoneInfo(cleaned[zone])
                 ).astimezone(datetime.UTC)
+            else:  # the zone is refused: a time without one means nothing yet
+                del cleaned[name]
         return cleaned
 
 
