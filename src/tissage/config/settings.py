@@ -172,7 +172,9 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if _env_flag("TISSAGE_HTTPS"):
+# Behind the HTTPS proxy, a visitor's address is the last one the proxy added to X-Forwarded-For.
+TISSAGE_BEHIND_PROXY = _env_flag("TISSAGE_HTTPS")
+if TISSAGE_BEHIND_PROXY:
     # Served over HTTPS behind a proxy that sets X-Forwarded-Proto: `tissage check --deploy` passes.
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

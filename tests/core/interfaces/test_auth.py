@@ -69,3 +69,22 @@ def test_weak_passwords_are_refused(password):
     user = StaffFactory.build(username="anna-vokueva", first_name="Anna")
     with pytest.raises(ValidationError):
         validate_password(password, user)
+
+
+def test_behind_the_proxy_each_visitor_keeps_their_own_address(client, settings):
+    settings.TISSAGE_BEHIND_PROXY = True
+    StaffFactory(username="ines")
+    for n in range(LIMITS["address"]):
+        client.post(
+            reverse("orga:login"),
+            {"username": f"nobody-{n}", "password": "guess"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7",
+        )
+    other = client.post(
+        reverse("orga:login"),
+        {"username": "ines", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert other.status_code == 302

@@ -1,5 +1,6 @@
 """Signing in: the throttled backend, the sign-in form, and the signals that count failures."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, user_logged_in, user_login_failed
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.forms import AuthenticationForm
@@ -11,7 +12,13 @@ from ..domain.signins import WINDOW_SECONDS, signin_failed, signin_is_locked, si
 
 
 def client_address(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    """The visitor's address; behind our HTTPS proxy, the one the proxy saw (the last it added to
+    X-Forwarded-For), or every visitor would share the proxy's address and its lockout."""
+    if request is None:
+        return None
+    if settings.TISSAGE_BEHIND_PROXY and (forwarded := request.META.get("HTTP_X_FORWARDED_FOR")):
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR")
 
 
 class ThrottledModelBackend(ModelBackend):
