@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from tissage.activities.domain.activities import activity_member_add
+from tissage.activities.domain.activities import activity_member_add, activity_members_set
 from tissage.activities.enums import MemberRole
 from tissage.core.models import AuditEntry
 from tissage.impact.models import Tie
@@ -142,3 +142,14 @@ def test_other_apps_forget_their_part(anna, staff_user):
     )
     assert not any(default_storage.exists(name) for name in stored)
     assert done["applications"] == 1 and done["messages"] == 1 and done["travel documents"] >= 2
+
+
+def test_someone_elses_name_that_contains_hers_stays_in_the_history(anna, staff_user):
+    cousin = person_create(actor=staff_user, data={"given_name": "Anna", "family_name": "Vokueva-Sow"})
+    # One entry names them both: the membership written at once.
+    members = [(anna, MemberRole.MEMBER), (cousin, MemberRole.MEMBER)]
+    activity_members_set(actor=staff_user, activity=ActivityFactory(), members=members)
+    person_erase(actor=staff_user, person=anna)
+    hers = AuditEntry.objects.for_object(cousin).values_list("object_repr", "changes")
+    history = json.dumps(list(hers), ensure_ascii=False)
+    assert "Vokueva-Sow" in history and "[erased]-" not in history

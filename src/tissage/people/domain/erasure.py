@@ -9,6 +9,7 @@ with a *step* registered from their ``AppConfig.ready()``; the steps run in the 
 """
 
 import json
+import re
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
@@ -97,6 +98,10 @@ def _close_account(account) -> int:
     return 1
 
 
+def _whole(text: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(text)}(?![\w-])")
+
+
 def _scrub_audit(person: Person, identifiers: set[str]) -> int:
     """Blank the personal values the audit log kept: the person's own fields, and their name,
     short name or address wherever an entry about them or linked to them wrote it."""
@@ -117,8 +122,9 @@ def _scrub_audit(person: Person, identifiers: set[str]) -> int:
             }
         text, repr_ = json.dumps(changes, ensure_ascii=False), entry.object_repr
         for identifier in sorted(identifiers, key=len, reverse=True):
-            text = text.replace(json.dumps(identifier, ensure_ascii=False)[1:-1], ERASED)
-            repr_ = repr_.replace(identifier, ERASED)
+            # Whole words only: "anna" goes, "annabel-sow" (someone else) stays.
+            text = _whole(json.dumps(identifier, ensure_ascii=False)[1:-1]).sub(ERASED, text)
+            repr_ = _whole(identifier).sub(ERASED, repr_)
         entry.changes, entry.object_repr = json.loads(text), repr_
         if (entry.object_repr, entry.changes) != before:
             changed.append(entry)
