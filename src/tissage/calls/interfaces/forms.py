@@ -102,8 +102,12 @@ class CallForm(TranslatedModelForm):
         hub = self._hub(cleaned)
         for name in TIMED_FIELDS:
             value = cleaned.get(name)
-            if value is not None and hub is not None:
+            if value is None:
+                continue
+            if hub is not None:
                 cleaned[name] = timezone.make_aware(value, hub.tzinfo).astimezone(datetime.UTC)
+            else:  # no programme or session to say whose time it is: the form is refused anyway
+                del cleaned[name]
         return cleaned
 
 
