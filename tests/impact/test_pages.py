@@ -404,3 +404,26 @@ def test_impact_pages_query_count_does_not_grow_with_the_network(
     staff_client.get(page(network))
     with django_assert_max_num_queries(queries):
         assert staff_client.get(page(network)).status_code == 200
+
+
+def test_hub_to_hub_counts_open_the_ties_between_those_hubs(staff_client, network):
+    marseille, narian_mar = network["a"].home_hub, network["b"].home_hub
+    low, high = sorted((marseille.pk, narian_mar.pk))
+    html = staff_client.get(reverse("orga:impact")).content.decode()
+    assert f'href="{reverse("orga:impact-list")}?figure=ties&amp;hubs={low}-{high}"' in html
+
+    def listed(hubs, figure="ties"):
+        response = staff_client.get(reverse("orga:impact-list"), {"figure": figure, "hubs": hubs})
+        if response.status_code != 200:
+            return response.status_code
+        return sorted(
+            "".join(sorted(key for key in "abcd" if network[key] in (tie.person_a, tie.person_b)))
+            for tie in response.context["object_list"]
+        )
+
+    between = [f"{marseille.pk}-{narian_mar.pk}", f"{narian_mar.pk}-{marseille.pk}"]
+    assert [listed(hubs) for hubs in between] == [["ab", "ac"], ["ab", "ac"]]
+    assert listed(f"{marseille.pk}-{marseille.pk}") == ["ad"]
+    assert listed(f"{narian_mar.pk}-{narian_mar.pk}", "durable_ties") == []
+    assert [listed(bad) for bad in ("x", str(marseille.pk), "1-2-3")] == [404, 404, 404]
+    assert listed(between[0], "people") == 404

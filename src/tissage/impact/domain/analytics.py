@@ -132,6 +132,8 @@ class Figures:
     new_ties_by_year: dict[int, list[int]] = field(default_factory=dict)
     enterprises_by_year: dict[int, int] = field(default_factory=dict)
     hub_flows: dict[tuple[int | None, int | None], int] = field(default_factory=dict)
+    # The ties behind each cell of ``hub_flows``.
+    ties_by_hub_pair: dict[tuple[int | None, int | None], list[int]] = field(default_factory=dict)
     people_by_role_and_hub: dict[tuple[str, int | None], int] = field(default_factory=dict)
 
     @property
@@ -301,7 +303,7 @@ def compute_figures(scope: Scope) -> Figures:
 
 
 def _ties(result: Figures, rows: list[TieRow], home) -> None:
-    flows: Counter = Counter()
+    pairs: dict[tuple[int | None, int | None], list[int]] = {}
     years: dict[int, dict[str, int]] = {}
     for tie_id, a, b, _weight, is_new, first_year, count in rows:
         hub_a, hub_b = home.get(a), home.get(b)
@@ -323,9 +325,15 @@ def _ties(result: Figures, rows: list[TieRow], home) -> None:
                 result.durable_crossing_ties.append(tie_id)
         if crossing:
             result.crossing_ties.append(tie_id)
-        flows[(hub_a, hub_b) if (hub_a or 0) <= (hub_b or 0) else (hub_b, hub_a)] += 1
+        pairs.setdefault(hub_pair(hub_a, hub_b), []).append(tie_id)
     result.years = dict(sorted(years.items()))
-    result.hub_flows = dict(flows)
+    result.ties_by_hub_pair = pairs
+    result.hub_flows = {pair: len(ties) for pair, ties in pairs.items()}
+
+
+def hub_pair(hub_a: int | None, hub_b: int | None) -> tuple[int | None, int | None]:
+    """Two home hubs in the order ``hub_flows`` keys them (no hub first)."""
+    return (hub_a, hub_b) if (hub_a or 0) <= (hub_b or 0) else (hub_b, hub_a)
 
 
 def _people(result: Figures, scope: Scope, rows, home, holders) -> None:

@@ -24,7 +24,7 @@ from tissage.network.models import Hub, Programme
 from tissage.people.enums import Role
 from tissage.people.models import Organisation, Person
 
-from ..domain.analytics import Figures, Scope, figures
+from ..domain.analytics import Figures, Scope, figures, hub_pair
 from ..enums import EnterpriseKind, ReportVariant
 from ..models import Enterprise, Tie
 from . import charts
@@ -67,16 +67,30 @@ FIGURE_LISTS = {
 }
 
 
-def figure_ids(result: Figures, key: str, *, community: int = 1, year: int | None = None) -> list[int]:
+def figure_ids(
+    result: Figures,
+    key: str,
+    *,
+    community: int = 1,
+    year: int | None = None,
+    hubs: tuple[int | None, int | None] | None = None,
+) -> list[int]:
     """The primary keys behind a figure, in the order the figure lists them; for ``community``, the
     members of the one numbered ``community`` (from 1, largest first), most connected first; with
     ``year``, only the ties of a tie figure that were first made that year (the table of ties by
-    year). An ``IndexError`` when there is no such community, or a year for another figure."""
-    if year is not None:
+    year); with ``hubs``, only those between the people of those two home hubs (the hub-to-hub
+    table). An ``IndexError`` when there is no such community, or a year or hubs for another figure."""
+    if year is not None or hubs is not None:
         if FIGURE_LISTS[key].model is not Tie:
             raise IndexError(key)
-        made = set(result.new_ties_by_year.get(year, []))
-        return [tie for tie in getattr(result, FIGURE_LISTS[key].attribute) if tie in made]
+        ties = getattr(result, FIGURE_LISTS[key].attribute)
+        if year is not None:
+            made = set(result.new_ties_by_year.get(year, []))
+            ties = [tie for tie in ties if tie in made]
+        if hubs is not None:
+            between = set(result.ties_by_hub_pair.get(hub_pair(*hubs), []))
+            ties = [tie for tie in ties if tie in between]
+        return ties
     if key == "community":
         if community < 1:
             raise IndexError(community)
@@ -264,6 +278,15 @@ def _report_context(scope: Scope, *, variant: str, funder: Organisation | None) 
         key=lambda pk: str(hubs[pk].name),
     )
     flows = [[result.hub_flows.get(tuple(sorted((h, k))), 0) for k in used_hubs] for h in used_hubs]
+    flow_pairs = [
+        (
+            hubs[a].name if a else _("no home hub"),
+            hubs[b].name if b else _("no home hub"),
+            f"{a or 0}-{b or 0}",
+            n,
+        )
+        for (a, b), n in sorted(result.hub_flows.items(), key=lambda item: -item[1])
+    ]
     roles = sorted({role for role, _hub in result.people_by_role_and_hub}, key=lambda r: list(Role).index(r))
     role_hubs = sorted(
         {hub for _role, hub in result.people_by_role_and_hub if hub is not None},
@@ -317,6 +340,7 @@ def _report_context(scope: Scope, *, variant: str, funder: Organisation | None) 
         "flows_chart": charts.hub_flows([str(hubs[pk].name) for pk in used_hubs], flows),
         "flow_hubs": [hubs[pk] for pk in used_hubs],
         "flows": flows,
+        "flow_pairs": flow_pairs,
         "budgets": [(budget, budget_summary(budget)) for budget in budgets],
     }
 

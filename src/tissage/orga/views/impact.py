@@ -100,15 +100,17 @@ class ImpactListView(ScopeMixin, TemplateView):
         context = super().get_context_data(form=self.form, figure=self.figure, **kwargs)
         if self.scope is None:
             return context
-        year = self.request.GET.get("year")
+        year, hubs = self.request.GET.get("year"), self.request.GET.get("hubs")
         try:
             ids = figure_ids(
                 figures(self.scope),
                 self.request.GET["figure"],
                 community=int(self.request.GET.get("community", 1)),
                 year=int(year) if year else None,
+                # "3-7": the ties between the people of hubs 3 and 7 (0: people without a home hub).
+                hubs=tuple(int(pk) or None for pk in hubs.split("-", 1)) if hubs else None,
             )
-        except (ValueError, IndexError):
+        except (ValueError, IndexError, TypeError):
             raise Http404 from None
         page = Paginator(ids, settings.TISSAGE_PAGE_SIZE).get_page(self.request.GET.get("page"))
         objects = LIST_QUERIES[self.figure.model]().in_bulk(list(page.object_list))
