@@ -78,3 +78,13 @@ def test_a_person_edited_twice_at_once_keeps_the_first_save():
     assert second.post(url, {**mine, "city": "Arkhangelsk"}).status_code == 200
     person.refresh_from_db()
     assert person.city == "Naryan-Mar"
+
+
+def test_a_tampered_version_is_a_conflict_not_a_crash():
+    session = SessionFactory()
+    url = reverse("orga:session-update", args=[session.pk])
+    client = signed_in("mathilde")
+    for version in ("yesterday", "2026-13-45T99:00:00"):
+        response = client.post(url, {**form_data(client.get(url)), "seen_version": version})
+        assert response.status_code == 200
+        assert "saved this page at" in " ".join(texts(response, "li"))

@@ -1,6 +1,8 @@
 """The building blocks of every staff page: permission checks, lists, and forms that save
 through a domain function (never ``form.save()``), so every change is validated and audited."""
 
+import contextlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -8,6 +10,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, Permis
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -145,8 +148,12 @@ class OrgaUpdateView(FetchOnceMixin, StaffMixin, DomainFormMixin, UpdateView):
 
     def conflict_message(self, seen: str) -> str:
         since = AuditEntry.objects.for_object(self.object).filter(
-            content_type__isnull=False, object_id=str(self.object.pk), timestamp__gt=seen
+            content_type__isnull=False, object_id=str(self.object.pk)
         )
+        # A version that is no time (a tampered form) still conflicts; it just cannot narrow the list.
+        with contextlib.suppress(ValueError):
+            if seen_at := parse_datetime(seen):
+                since = since.filter(timestamp__gt=seen_at)
         latest = since.first()
         fields = sorted(
             {str(field_verbose_name(type(self.object), name)) for e in since for name in e.changes}
