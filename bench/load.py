@@ -21,12 +21,10 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
 import random
 import re
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -34,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from public_pages import PG_URL, PYTHON, free_port, p95, postgres_answers, run, serve
+from public_pages import PG_URL, PYTHON, free_port, fresh_site, p95, postgres_answers, run, serve
 
 STAFF_PASSWORD = "load-run-staff-password"
 URLS = """
@@ -136,23 +134,7 @@ def drive(port: int, urls: dict[str, list[str]], cookie: str, seconds: float, cl
 
 
 def prepare(database_url: str | None) -> dict:
-    var = tempfile.mkdtemp(prefix="tissage-load-")
-    env = {**os.environ, "TISSAGE_VAR_DIR": var, "DJANGO_SETTINGS_MODULE": "tissage.config.settings"}
-    env.pop("DATABASE_URL", None)
-    if database_url:
-        import psycopg
-
-        base = database_url.rpartition("/")[0]
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-            connection.execute("DROP DATABASE IF EXISTS tissage_bench_load WITH (FORCE)")
-            connection.execute("CREATE DATABASE tissage_bench_load")
-        env["DATABASE_URL"] = f"{base}/tissage_bench_load"
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        ["createcachetable"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        run([PYTHON, "-m", "tissage", *command], env)
+    env = fresh_site(database_url, "load")
     print("Building the demo network …", file=sys.stderr)
     run([PYTHON, "-m", "tissage", "demo", "-v0"], env)
     return env

@@ -239,15 +239,17 @@ def p95(times: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def bench_database(name: str, database_url: str | None, count: int) -> list[tuple]:
-    var = tempfile.mkdtemp(prefix="tissage-bench-")
+def fresh_site(database_url: str | None, name: str) -> dict:
+    """The environment of a throw-away site, migrated with its static files: a var directory of its
+    own, and on PostgreSQL (``database_url`` given) a new database ``tissage_bench_<name>``."""
+    var = tempfile.mkdtemp(prefix=f"tissage-{name}-")
     env = {**os.environ, "TISSAGE_VAR_DIR": var, "DJANGO_SETTINGS_MODULE": "tissage.config.settings"}
     env.pop("DATABASE_URL", None)
     if database_url:
         import psycopg
 
-        base, _slash, _db = database_url.rpartition("/")
-        bench_db = "tissage_bench_public"
+        base = database_url.rpartition("/")[0]
+        bench_db = f"tissage_bench_{name}"
         with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
             connection.execute(f"DROP DATABASE IF EXISTS {bench_db} WITH (FORCE)")
             connection.execute(f"CREATE DATABASE {bench_db}")
@@ -255,6 +257,12 @@ def bench_database(name: str, database_url: str | None, count: int) -> list[tupl
     run([PYTHON, "-m", "tissage", "migrate", "--noinput", "-v0"], env)
     run([PYTHON, "-m", "tissage", "createcachetable"], env)
     run([PYTHON, "-m", "tissage", "collectstatic", "--noinput", "-v0"], env)
+    return env
+
+
+def bench_database(name: str, database_url: str | None, count: int) -> list[tuple]:
+    env = fresh_site(database_url, "public")
+    var = env["TISSAGE_VAR_DIR"]
     queries = {}
     for line in run([PYTHON, __file__, "--generate"], env).splitlines():
         if line.startswith("QUERIES"):
