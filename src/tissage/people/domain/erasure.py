@@ -105,6 +105,12 @@ def _whole(text: str) -> re.Pattern:
 def _scrub_audit(person: Person, identifiers: set[str]) -> int:
     """Blank the personal values the audit log kept: the person's own fields, and their name,
     short name or address wherever an entry about them or linked to them wrote it."""
+    # Longest first, so that a full name goes before the given name it contains; whole words only:
+    # "anna" goes, "annabel-sow" (someone else) stays. As written in JSON text, and as in a repr.
+    patterns = [
+        (_whole(json.dumps(identifier, ensure_ascii=False)[1:-1]), _whole(identifier))
+        for identifier in sorted(identifiers, key=len, reverse=True)
+    ]
     changed = []
     for entry in AuditEntry.objects.for_object(person):
         before = (entry.object_repr, entry.changes)
@@ -121,10 +127,8 @@ def _scrub_audit(person: Person, identifiers: set[str]) -> int:
                 for name, values in changes.items()
             }
         text, repr_ = json.dumps(changes, ensure_ascii=False), entry.object_repr
-        for identifier in sorted(identifiers, key=len, reverse=True):
-            # Whole words only: "anna" goes, "annabel-sow" (someone else) stays.
-            text = _whole(json.dumps(identifier, ensure_ascii=False)[1:-1]).sub(ERASED, text)
-            repr_ = _whole(identifier).sub(ERASED, repr_)
+        for in_json, in_repr in patterns:
+            text, repr_ = in_json.sub(ERASED, text), in_repr.sub(ERASED, repr_)
         entry.changes, entry.object_repr = json.loads(text), repr_
         if (entry.object_repr, entry.changes) != before:
             changed.append(entry)
